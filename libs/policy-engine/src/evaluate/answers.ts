@@ -3,6 +3,9 @@
  * them field by field, and renderers print them.
  */
 import type { Protocol, Warning } from '../model/objects';
+import type { ConnectionSetJson } from '../sets/connection-set';
+
+export type { ConnectionSetJson };
 
 /** Analysis options, accepted by every question and echoed in every answer. */
 export interface AnalysisOptions {
@@ -40,11 +43,6 @@ export interface IpRangePeer {
 }
 
 export type Peer = WorkloadPeer | PodPeer | IpRangePeer;
-
-/** `{ all: true }` only when TCP, UDP and SCTP are each open on 1-65535. Ranges are canonical. */
-export type ConnectionSetJson =
-  | { all: true; text: 'All Connections' }
-  | { all: false; protocols: Partial<Record<Protocol, [number, number][]>>; text: string };
 
 export type Direction = 'ingress' | 'egress';
 

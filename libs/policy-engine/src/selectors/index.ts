@@ -1,1 +1,2 @@
-export {};
+export * from './label-selector';
+export * from './selector-string';
