@@ -1,1 +1,4 @@
-export {};
+export * from './formats';
+export type { ConnectivityContext, Formatter } from './formatter';
+export { connectivityDocument, type ConnectivityDocument } from './connectivity-json.formatter';
+export { renderConnectivity } from './render-connectivity';
