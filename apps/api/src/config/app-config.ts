@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { ConfigError, readEnum, readInteger, readPostgresUrl, readString } from './env-readers';
+
+const MiB = 1024 * 1024;
+
+/** Where the service keeps its data: PostgreSQL, or the embedded PGlite (a directory or in memory). */
+export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+
+/** Upload limits; every one of them answers 413 when exceeded. */
+export interface IngestLimits {
+  /** Bytes on the wire, before any decompression. */
+  wireBytes: number;
+  /** Bytes of JSON after decompression. */
+  jsonBytes: number;
+  /** Bytes of YAML after decompression. */
+  yamlBytes: number;
+  maxWorkloadsAndPods: number;
+  maxPolicies: number;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  limits: IngestLimits;
+  /** Limit of ordinary (non-upload) request bodies such as JSON settings. */
+  bodyLimitBytes: number;
+  /** Snapshots kept per cluster unless a cluster sets its own retention; 0 keeps all. */
+  defaultKeepNewest: number;
+  /** Rows per bulk INSERT of snapshot objects. */
+  insertBatchRows: number;
+  /** Longest an upload's transaction may take before it is rolled back. */
+  ingestTimeoutMs: number;
+}
+
+/** Injection token of the validated AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/**
+ * Reads and validates the configuration from environment variables, once, at start. Every bad value
+ * is reported together in one ConfigError, so an operator fixes them in one go.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const problems: string[] = [];
+  const read = <T>(fn: () => T, fallback: T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(error.message);
+      return fallback;
+    }
+  };
+
+  const databaseUrl = read(() => readPostgresUrl(env, 'DATABASE_URL'), undefined);
+  const dataDir = readString(env, 'PODREACH_DATA_DIR', './.podreach-data');
+  const config: AppConfig = {
+    port: read(() => readInteger(env, 'PORT', 8080, 0, 65535), 0),
+    host: readString(env, 'HOST', '127.0.0.1'),
+    database: databaseUrl
+      ? { kind: 'postgres', url: databaseUrl }
+      : { kind: 'pglite', dataDir: dataDir === ':memory:' ? dataDir : resolve(dataDir) },
+    logLevel: read(
+      () =>
+        readEnum(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+      'info',
+    ),
+    limits: {
+      wireBytes: read(() => readInteger(env, 'PODREACH_MAX_UPLOAD_BYTES', 256 * MiB, 1), 0),
+      jsonBytes: read(() => readInteger(env, 'PODREACH_MAX_JSON_BYTES', 2048 * MiB, 1), 0),
+      yamlBytes: read(() => readInteger(env, 'PODREACH_MAX_YAML_BYTES', 256 * MiB, 1), 0),
+      maxWorkloadsAndPods: read(() => readInteger(env, 'PODREACH_MAX_WORKLOADS_AND_PODS', 200_000, 1), 0),
+      maxPolicies: read(() => readInteger(env, 'PODREACH_MAX_POLICIES', 50_000, 1), 0),
+    },
+    bodyLimitBytes: read(() => readInteger(env, 'PODREACH_MAX_BODY_BYTES', 1 * MiB, 1), 0),
+    defaultKeepNewest: read(() => readInteger(env, 'PODREACH_RETENTION_KEEP_NEWEST', 0, 0), 0),
+    insertBatchRows: read(() => readInteger(env, 'PODREACH_INSERT_BATCH_ROWS', 5000, 1, 100_000), 0),
+    ingestTimeoutMs: read(() => readInteger(env, 'PODREACH_INGEST_TIMEOUT_MS', 600_000, 1000), 0),
+  };
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return config;
+}
