@@ -5,3 +5,4 @@ export * from './selectors';
 export * from './parse';
 export * from './evaluate';
 export * from './render';
+export * from './diff';

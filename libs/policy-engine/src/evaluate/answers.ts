@@ -82,6 +82,8 @@ export interface DirectionVerdict {
   allowedBy: RuleRef[];
   /** One line a person reads, e.g. `ingress of payments/db[StatefulSet]: allowed by payments/allow-web rule 0`. */
   explanation: string;
+  /** Part of the traffic was decided by one of several equal-priority admin policies (by name order). */
+  ambiguous?: true;
 }
 
 /** Common fields of every answer. */
@@ -103,6 +105,8 @@ export interface CheckAnswer extends AnswerMeta {
   conn: ConnectionSetJson;
   /** Workload ends whose pods disagree. */
   partial?: true;
+  /** A direction was decided by one of several equal-priority admin policies (by name order). */
+  ambiguous?: true;
   egress: DirectionVerdict;
   ingress: DirectionVerdict;
 }
