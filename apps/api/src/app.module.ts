@@ -4,8 +4,10 @@ import { loggerParams } from './common/logging';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
+import { ApiGraphqlModule } from './graphql/api-graphql.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ReachabilityModule } from './reachability/reachability.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 
 @Module({})
@@ -21,6 +23,8 @@ export class AppModule {
         MetricsModule,
         HealthModule,
         SnapshotsModule,
+        ReachabilityModule,
+        ApiGraphqlModule,
       ],
     };
   }

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { SnapshotsModule } from '../snapshots/snapshots.module';
+import { AnalysisService } from './analysis.service';
+import { REACHABILITY_CONFIG, loadReachabilityConfig } from './reachability-config';
+import { ReachabilityController } from './reachability.controller';
+import { TargetsController } from './targets.controller';
+
+/** Who can reach what: REST routes over the analyses of stored snapshots. */
+@Module({
+  imports: [SnapshotsModule],
+  controllers: [TargetsController, ReachabilityController],
+  providers: [
+    AnalysisService,
+    { provide: REACHABILITY_CONFIG, useFactory: () => loadReachabilityConfig(process.env) },
+  ],
+  exports: [AnalysisService],
+})
+export class ReachabilityModule {}
