@@ -14,6 +14,19 @@ describe('loadConfig', () => {
       maxWorkloadsAndPods: 200_000,
       maxPolicies: 50_000,
     });
+    expect(config.analysisCacheEntries).toBe(8);
+    expect(config.graphql).toEqual({ maxDepth: 12, maxAliases: 20, maxCost: 200_000 });
+  });
+
+  it('reads the analysis cache size and the GraphQL limits, and allows zero aliases', () => {
+    const config = loadConfig({
+      PODREACH_ANALYSIS_CACHE_ENTRIES: '1',
+      PODREACH_GRAPHQL_MAX_DEPTH: '100',
+      PODREACH_GRAPHQL_MAX_ALIASES: '0',
+      PODREACH_GRAPHQL_MAX_COST: '5000',
+    });
+    expect(config.analysisCacheEntries).toBe(1);
+    expect(config.graphql).toEqual({ maxDepth: 100, maxAliases: 0, maxCost: 5000 });
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, and keeps :memory: as it is', () => {
@@ -33,6 +46,14 @@ describe('loadConfig', () => {
     { env: { PODREACH_MAX_UPLOAD_BYTES: '10MB' }, message: 'PODREACH_MAX_UPLOAD_BYTES' },
     { env: { PODREACH_MAX_POLICIES: '0' }, message: 'PODREACH_MAX_POLICIES' },
     { env: { LOG_LEVEL: 'loud' }, message: 'LOG_LEVEL' },
+    { env: { PODREACH_ANALYSIS_CACHE_ENTRIES: '0' }, message: 'PODREACH_ANALYSIS_CACHE_ENTRIES' },
+    { env: { PODREACH_ANALYSIS_CACHE_ENTRIES: '10001' }, message: 'from 1 to 10000' },
+    { env: { PODREACH_GRAPHQL_MAX_DEPTH: '0' }, message: 'PODREACH_GRAPHQL_MAX_DEPTH' },
+    { env: { PODREACH_GRAPHQL_MAX_DEPTH: '101' }, message: 'from 1 to 100' },
+    { env: { PODREACH_GRAPHQL_MAX_ALIASES: '-1' }, message: 'PODREACH_GRAPHQL_MAX_ALIASES' },
+    { env: { PODREACH_GRAPHQL_MAX_ALIASES: '1001' }, message: 'from 0 to 1000' },
+    { env: { PODREACH_GRAPHQL_MAX_COST: '0' }, message: 'PODREACH_GRAPHQL_MAX_COST' },
+    { env: { PODREACH_GRAPHQL_MAX_COST: '2e5' }, message: 'PODREACH_GRAPHQL_MAX_COST' },
     { env: { DATABASE_URL: 'mysql://root@db/podreach' }, message: 'PostgreSQL' },
     { env: { DATABASE_URL: 'not a url' }, message: 'DATABASE_URL' },
   ])('refuses $env', ({ env, message }) => {
@@ -43,7 +64,12 @@ describe('loadConfig', () => {
   it('reports every bad value at once and never echoes a database password', () => {
     const message = (() => {
       try {
-        loadConfig({ PORT: 'x', DATABASE_URL: 'mysql://root:hunter2@db/x' });
+        loadConfig({
+          PORT: 'x',
+          DATABASE_URL: 'mysql://root:hunter2@db/x',
+          PODREACH_GRAPHQL_MAX_DEPTH: 'deep',
+          PODREACH_ANALYSIS_CACHE_ENTRIES: '1.5',
+        });
         return '';
       } catch (error) {
         return (error as Error).message;
@@ -51,6 +77,8 @@ describe('loadConfig', () => {
     })();
     expect(message).toContain('PORT');
     expect(message).toContain('DATABASE_URL');
+    expect(message).toContain('PODREACH_GRAPHQL_MAX_DEPTH');
+    expect(message).toContain('PODREACH_ANALYSIS_CACHE_ENTRIES');
     expect(message).not.toContain('hunter2');
   });
 });

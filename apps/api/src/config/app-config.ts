@@ -18,6 +18,16 @@ export interface IngestLimits {
   maxPolicies: number;
 }
 
+/** Limits that keep one GraphQL request from doing unbounded work; past one, a clear error, not a timeout. */
+export interface GraphqlLimits {
+  /** Deepest nesting of fields in an operation (fragments included). */
+  maxDepth: number;
+  /** Most aliased fields in one operation: each alias can repeat an expensive field. */
+  maxAliases: number;
+  /** Highest estimated cost of an operation: paged fields count `first` times their selection. */
+  maxCost: number;
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -32,6 +42,9 @@ export interface AppConfig {
   insertBatchRows: number;
   /** Longest an upload's transaction may take before it is rolled back. */
   ingestTimeoutMs: number;
+  /** Snapshot analyses kept in memory, least recently used evicted first. */
+  analysisCacheEntries: number;
+  graphql: GraphqlLimits;
 }
 
 /** Injection token of the validated AppConfig. */
@@ -77,6 +90,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     defaultKeepNewest: read(() => readInteger(env, 'PODREACH_RETENTION_KEEP_NEWEST', 0, 0), 0),
     insertBatchRows: read(() => readInteger(env, 'PODREACH_INSERT_BATCH_ROWS', 5000, 1, 100_000), 0),
     ingestTimeoutMs: read(() => readInteger(env, 'PODREACH_INGEST_TIMEOUT_MS', 600_000, 1000), 0),
+    analysisCacheEntries: read(() => readInteger(env, 'PODREACH_ANALYSIS_CACHE_ENTRIES', 8, 1, 10_000), 0),
+    graphql: {
+      maxDepth: read(() => readInteger(env, 'PODREACH_GRAPHQL_MAX_DEPTH', 12, 1, 100), 0),
+      maxAliases: read(() => readInteger(env, 'PODREACH_GRAPHQL_MAX_ALIASES', 20, 0, 1000), 0),
+      maxCost: read(() => readInteger(env, 'PODREACH_GRAPHQL_MAX_COST', 200_000, 1), 0),
+    },
   };
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

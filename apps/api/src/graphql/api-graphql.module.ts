@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PodResolver } from '../reachability/graphql/pod.resolver';
 import { SnapshotAnalysisResolver } from '../reachability/graphql/snapshot-analysis.resolver';
 import { WorkloadResolver } from '../reachability/graphql/workload.resolver';
@@ -10,14 +11,13 @@ import { SnapshotsResolver } from '../snapshots/graphql/snapshots.resolver';
 import { SnapshotsModule } from '../snapshots/snapshots.module';
 import { costPlugin } from './cost.plugin';
 import { formatGraphqlError } from './graphql-errors';
-import { loadGraphqlLimits } from './graphql-limits';
 import { queryLimitsRule } from './query-limits.rule';
 
 /** The schema is generated from the code and committed, so that every schema change shows in review. */
 const SCHEMA_FILE = join(process.cwd(), 'schema.gql');
 
-function graphqlOptions(): ApolloDriverConfig {
-  const limits = loadGraphqlLimits(process.env);
+function graphqlOptions({ graphql: limits }: AppConfig): ApolloDriverConfig {
+  // NODE_ENV is the Node-wide convention every library reads, not a podreach setting, so it is not in AppConfig.
   const production = process.env.NODE_ENV === 'production';
   return {
     driver: ApolloDriver,
@@ -38,7 +38,11 @@ function graphqlOptions(): ApolloDriverConfig {
 /** GraphQL at `/graphql` (Apollo, code-first): the same service methods as REST, paged and cost-limited. */
 @Module({
   imports: [
-    GraphQLModule.forRootAsync<ApolloDriverConfig>({ driver: ApolloDriver, useFactory: graphqlOptions }),
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [APP_CONFIG],
+      useFactory: graphqlOptions,
+    }),
     SnapshotsModule,
     ReachabilityModule,
   ],

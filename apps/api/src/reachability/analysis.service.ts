@@ -22,9 +22,9 @@ import {
   type TargetRef,
   type Warning,
 } from '@podreach/policy-engine';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SnapshotsService } from '../snapshots/snapshots.service';
 import { AnalysisCache } from './analysis-cache';
-import { REACHABILITY_CONFIG, type ReachabilityConfig } from './reachability-config';
 import { commonLabels, isolationOf, type Isolation } from './snapshot-views';
 
 /** Narrows a list of workloads or pods: a namespace and/or a label selector in kubectl's syntax. */
@@ -57,7 +57,7 @@ export class AnalysisService {
 
   constructor(
     private readonly snapshots: SnapshotsService,
-    @Inject(REACHABILITY_CONFIG) config: ReachabilityConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cache = new AnalysisCache(config.analysisCacheEntries);
   }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SnapshotsModule } from '../snapshots/snapshots.module';
 import { AnalysisService } from './analysis.service';
-import { REACHABILITY_CONFIG, loadReachabilityConfig } from './reachability-config';
 import { ReachabilityController } from './reachability.controller';
 import { TargetsController } from './targets.controller';
 
@@ -9,10 +8,7 @@ import { TargetsController } from './targets.controller';
 @Module({
   imports: [SnapshotsModule],
   controllers: [TargetsController, ReachabilityController],
-  providers: [
-    AnalysisService,
-    { provide: REACHABILITY_CONFIG, useFactory: () => loadReachabilityConfig(process.env) },
-  ],
+  providers: [AnalysisService],
   exports: [AnalysisService],
 })
 export class ReachabilityModule {}

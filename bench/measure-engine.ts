@@ -1,0 +1,50 @@
+/** The engine stage: cold compile, warm questions, full connectivity, diffs and peak memory. */
+import type { K8sObject } from '@podreach/policy-engine';
+import { withPolicies } from './churned-policies';
+import type { Reporter } from './figures';
+import type { ClusterStats } from './generator';
+import { measureClasses } from './measure-classes';
+import { measureCompile } from './measure-compile';
+import { measureConnectivity } from './measure-connectivity';
+import { measurePolicyDiff, measureSnapshotDiff } from './measure-diff';
+import { measureCheck, measureIngress } from './measure-questions';
+import { workloadPairs, workloadTargets } from './sampling';
+import { peakRssMb } from './timing';
+
+const INGRESS_SAMPLE = 200;
+const CHECK_SAMPLE = 1000;
+
+export interface EngineInput {
+  objects: K8sObject[];
+  /** The NetworkPolicies after 5% churn, for the diff. */
+  churned: K8sObject[];
+  stats: ClusterStats;
+  seed: number;
+}
+
+export function measureEngine({ objects, churned, stats, seed }: EngineInput, report: Reporter): void {
+  report.figure({ id: 'workloads', label: 'workloads', value: stats.workloads, unit: 'count' });
+  const compile = measureCompile(objects, (analysis) => workloadTargets(analysis, 1, seed)[0], report);
+  const { analysis } = compile;
+  measureIngress(analysis, workloadTargets(analysis, INGRESS_SAMPLE, seed), report);
+  measureCheck(analysis, workloadPairs(analysis, CHECK_SAMPLE, seed), report);
+  const full = measureConnectivity(analysis, report);
+  report.figure({
+    id: 'compileAndAnalysis.seconds',
+    label: 'compile + full analysis',
+    value: (compile.ms + full.ms) / 1000,
+    unit: 's',
+    cpu: (compile.cpuMs + full.cpuMs) / 1000,
+  });
+  // Read before the diffs, which hold a second compiled snapshot: the memory target is for one analysis.
+  report.figure({
+    id: 'engine.peakRssMb',
+    label: 'peak RSS (engine, one snapshot)',
+    value: peakRssMb(),
+    unit: 'MB',
+  });
+  const head = withPolicies(objects, churned);
+  measurePolicyDiff(objects, head, report);
+  measureSnapshotDiff(analysis, head, report);
+  measureClasses(analysis, report);
+}
