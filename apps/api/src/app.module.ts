@@ -4,6 +4,7 @@ import { loggerParams } from './common/logging';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
+import { DiffModule } from './diff/diff.module';
 import { ApiGraphqlModule } from './graphql/api-graphql.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -24,6 +25,7 @@ export class AppModule {
         HealthModule,
         SnapshotsModule,
         ReachabilityModule,
+        DiffModule,
         ApiGraphqlModule,
       ],
     };

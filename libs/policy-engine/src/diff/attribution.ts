@@ -1,5 +1,5 @@
 import type { AnalysisOptions, Direction, DirectionVerdict, Peer, PolicyRef } from '../evaluate/answers';
-import type { EndpointRef } from '../evaluate/endpoints';
+import type { EndpointRef, TargetRef } from '../evaluate/endpoints';
 import { peerText } from '../evaluate/peer-text';
 import type { SnapshotAnalysis } from '../evaluate/snapshot-analysis';
 import { workloadKey } from '../model/snapshot-model';
@@ -47,9 +47,31 @@ export class Attribution {
     const differing =
       changed.length > 0 ? changed : DIRECTIONS.filter((d) => verdictMoved(before[d], after[d]));
     const causes = differing.flatMap((d) => this.directionCauses(d, before[d], after[d]));
-    if (differing.length > 0)
+    // A rule that denied (an admin Deny turned Pass, say) appears in no `allowedBy`: when the verdicts name
+    // no changed policy, the changed policies that select an end in either snapshot are the candidates.
+    if (causes.length === 0) causes.push(...this.selectingCauses(change));
+    if (differing.length > 0 || causes.length === 0)
       causes.push(...this.labelCauses.of(change.src), ...this.labelCauses.of(change.dst));
     return dedupe(causes);
+  }
+
+  /** Changed policies that select the source (egress) or the destination (ingress) in either snapshot. */
+  private selectingCauses(change: PairChange): ChangeCause[] {
+    const ends: [Direction, Peer][] = [
+      ['egress', change.src],
+      ['ingress', change.dst],
+    ];
+    return ends.flatMap(([direction, peer]) => {
+      if (peer.type === 'ipRange') return [];
+      const target = endpointOf(peer) as TargetRef;
+      const who = `${direction} of ${peerText(peer)}`;
+      const selecting = [this.context.base, this.context.head].flatMap(
+        (analysis) => analysis.policiesSelecting(target)[direction],
+      );
+      return selecting
+        .filter((policy) => this.policyChanges.has(policyKey(policy)))
+        .map((policy) => this.policyCause('policy', direction, policy, `changed how it decides ${who}`));
+    });
   }
 
   private directionCauses(
