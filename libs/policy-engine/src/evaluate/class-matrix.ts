@@ -3,14 +3,17 @@ import type { Direction } from './answers';
 import type { ClassRow, PairEvaluator } from './pair-evaluator';
 
 /**
- * What every class may open to every class (`pair(s, d)`, both ends checked) and what each class may open
- * toward or accept from each outside atom: the class-level analysis that connectivity spreads over
- * workloads or pods. Pairs are combined on demand from sparse per-class rows, so memory grows with the
- * rules, not with the square of the classes.
+ * What every class may open to every class (both ends checked) and what each class may open toward or
+ * accept from each outside atom: the class-level analysis that connectivity spreads over workloads or pods.
+ * Pairs are combined on demand from sparse per-class rows, so memory grows with the rules, not with the
+ * square of the classes.
  */
 export class ClassMatrix {
-  private readonly ingressRows: ClassRow[];
   private readonly egressRows: ClassRow[];
+  /** Per destination, what its ingress allows from classes without a result of their own. */
+  private readonly ingressShared: ConnectionSet[];
+  /** Per source, the destinations whose ingress has a result of its own for it: the ingress rows transposed. */
+  private readonly ingressBySource: [number, ConnectionSet][][];
   /** Per direction, `atoms[c * atomCount + a]`. */
   private readonly atoms: Record<Direction, ConnectionSet[]>;
   readonly classCount: number;
@@ -22,8 +25,14 @@ export class ClassMatrix {
     this.classCount = n;
     this.atomCount = m;
     // Rows are sparse: a class's policies usually mention few peers, and the rest share one result.
-    this.ingressRows = Array.from({ length: n }, (_, d) => evaluator.classRow('ingress', d));
     this.egressRows = Array.from({ length: n }, (_, c) => evaluator.classRow('egress', c));
+    this.ingressShared = new Array<ConnectionSet>(n);
+    this.ingressBySource = Array.from({ length: n }, () => []);
+    for (let d = 0; d < n; d++) {
+      const row = evaluator.classRow('ingress', d);
+      this.ingressShared[d] = row.sharedConn ?? ConnectionSet.none();
+      for (const [src, conn] of row.ownConns()) this.ingressBySource[src].push([d, conn]);
+    }
     this.atoms = { ingress: new Array(n * m), egress: new Array(n * m) };
     for (const direction of ['ingress', 'egress'] as const) {
       for (let c = 0; c < n; c++) {
@@ -34,14 +43,33 @@ export class ClassMatrix {
     }
   }
 
-  /** What `src` may open to `dst`: the source's egress and the destination's ingress both allow it. */
-  pair(src: number, dst: number): ConnectionSet {
-    return both(this.ingressRows[dst].get(src).conn, this.egressRows[src].get(dst).conn);
+  /**
+   * What `src` may open to each class: the source's egress and each destination's ingress both allow it.
+   * Built once per source as two dense arrays, so asking for many destinations costs no lookups.
+   */
+  from(src: number): SourceRow {
+    const egress = new Array<ConnectionSet>(this.classCount);
+    this.egressRows[src].fillConns(egress);
+    const ingress = this.ingressShared.slice();
+    for (const [dst, conn] of this.ingressBySource[src]) ingress[dst] = conn;
+    return new SourceRow(egress, ingress);
   }
 
   /** What class `c` may open toward (`egress`) or accept from (`ingress`) outside atom `atom`. */
   atom(direction: Direction, c: number, atom: number): ConnectionSet {
     return this.atoms[direction][c * this.atomCount + atom];
+  }
+}
+
+/** What one source class may open to each destination class. */
+export class SourceRow {
+  constructor(
+    private readonly egress: readonly ConnectionSet[],
+    private readonly ingress: readonly ConnectionSet[],
+  ) {}
+
+  to(dst: number): ConnectionSet {
+    return both(this.ingress[dst], this.egress[dst]);
   }
 }
 

@@ -65,14 +65,15 @@ export function connectivity(
     return ranges;
   };
   for (const a of entities) {
+    const rows = a.classes.map((s) => matrix.from(s));
     for (const b of entities) {
       if (a === b) continue;
-      if (a.classes.length === 1 && b.classes.length === 1) {
-        const conn = matrix.pair(a.classes[0], b.classes[0]);
+      if (rows.length === 1 && b.classes.length === 1) {
+        const conn = rows[0].to(b.classes[0]);
         if (!conn.isEmpty()) push(a.peer, a.text, b.peer, b.text, conn, false);
         continue;
       }
-      const merged = merge(a.classes.flatMap((s) => b.classes.map((d) => matrix.pair(s, d))));
+      const merged = merge(rows.flatMap((row) => b.classes.map((d) => row.to(d))));
       if (!merged.conn.isEmpty()) push(a.peer, a.text, b.peer, b.text, merged.conn, merged.partial);
     }
     for (const direction of ['egress', 'ingress'] as const) {

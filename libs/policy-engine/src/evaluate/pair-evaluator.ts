@@ -24,6 +24,22 @@ export class ClassRow {
   get(peer: number): DirectionResult {
     return this.own.get(peer) ?? (this.shared as DirectionResult);
   }
+
+  /** Writes the allowed set toward each class into `out[class]`: one pass, no lookups per class. */
+  fillConns(out: ConnectionSet[]): void {
+    if (this.shared !== undefined) out.fill(this.shared.conn);
+    for (const [peer, result] of this.own) out[peer] = result.conn;
+  }
+
+  /** The classes with a result of their own and that result's allowed set. */
+  ownConns(): Iterable<[number, ConnectionSet]> {
+    return Array.from(this.own, ([peer, result]) => [peer, result.conn] as [number, ConnectionSet]);
+  }
+
+  /** The allowed set of every class without a result of its own; `undefined` when every class has one. */
+  get sharedConn(): ConnectionSet | undefined {
+    return this.shared?.conn;
+  }
 }
 
 /** Evaluates directions and pairs of ends through the tiers of one compiled snapshot. */

@@ -192,6 +192,17 @@ describe('connectivity', () => {
     const ingress = analysis.ingress({ type: 'pod', namespace: 'shop', name: 'db-0' });
     expect(intoDb).toEqual(ingress.peers.map((p) => `${peerText(p.peer)} ${p.conn.text}`));
   });
+
+  it('computes each answer once per options and granularity: a diff and the API share it', () => {
+    const fresh = analyze([...PODS, DB_POLICY]);
+    const workloads = fresh.connectivity();
+    expect(fresh.connectivity({ granularity: 'workload', ipBlockMatchesPods: false })).toBe(workloads);
+    expect(fresh.connectivity({ granularity: 'pod' })).not.toBe(workloads);
+    expect(fresh.connectivity({ granularity: 'pod' })).toBe(fresh.connectivity({ granularity: 'pod' }));
+    const withPodIps = fresh.connectivity({ ipBlockMatchesPods: true });
+    expect(withPodIps).not.toBe(workloads);
+    expect(withPodIps.options.ipBlockMatchesPods).toBe(true);
+  });
 });
 
 describe('references and errors', () => {

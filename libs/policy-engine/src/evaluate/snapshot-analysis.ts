@@ -44,6 +44,7 @@ export interface SnapshotAnalysis {
   ): CheckAnswer;
   ingress(target: TargetRef, query?: DirectionQuery, options?: Partial<AnalysisOptions>): DirectionAnswer;
   egress(target: TargetRef, query?: DirectionQuery, options?: Partial<AnalysisOptions>): DirectionAnswer;
+  /** Computed once per options and granularity; the answer is shared, so callers must not modify it. */
   connectivity(options?: Partial<AnalysisOptions> & { granularity?: Granularity }): ConnectivityAnswer;
   policiesSelecting(target: TargetRef): { ingress: PolicyRef[]; egress: PolicyRef[] };
   resolve(text: string): EndpointRef;
@@ -59,6 +60,8 @@ export function analyze(objects: K8sObject[], meta?: SnapshotMeta): SnapshotAnal
 
 class Analysis implements SnapshotAnalysis {
   private readonly evaluators = new Map<string, PairEvaluator>();
+  /** Snapshots are immutable: each full connectivity answer is computed once per options and granularity. */
+  private readonly connectivityAnswers = new Map<string, ConnectivityAnswer>();
   private allWarnings: Warning[] | undefined;
 
   constructor(readonly model: SnapshotModel) {}
@@ -100,7 +103,14 @@ class Analysis implements SnapshotAnalysis {
 
   connectivity(options: Partial<AnalysisOptions> & { granularity?: Granularity } = {}): ConnectivityAnswer {
     const full = fullOptions(options);
-    return connectivity(this.evaluator(full), options.granularity ?? 'workload', this.meta(full));
+    const granularity = options.granularity ?? 'workload';
+    const key = JSON.stringify([full, granularity]);
+    let answer = this.connectivityAnswers.get(key);
+    if (answer === undefined) {
+      answer = connectivity(this.evaluator(full), granularity, this.meta(full));
+      this.connectivityAnswers.set(key, answer);
+    }
+    return answer;
   }
 
   policiesSelecting(target: TargetRef): { ingress: PolicyRef[]; egress: PolicyRef[] } {
