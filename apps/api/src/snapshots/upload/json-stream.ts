@@ -1,6 +1,6 @@
 import type { DocumentSink } from './document-sink';
 import { JsonDocumentReader } from './json-document-reader';
-import { JsonTokenizer } from './json-tokenizer';
+import { JsonFramer } from './json-framer';
 import { Utf8Text } from './utf8-text';
 
 /**
@@ -13,11 +13,8 @@ export async function readJsonStream(
   sink: DocumentSink,
 ): Promise<void> {
   const text = new Utf8Text(documentName);
-  const tokenizer = new JsonTokenizer(documentName);
-  const reader = new JsonDocumentReader(documentName, sink);
-  const consume = reader.consume.bind(reader);
-  for await (const chunk of source) tokenizer.write(text.decode(chunk), consume);
-  tokenizer.write(text.end(), consume);
-  tokenizer.end(consume);
-  reader.finish();
+  const framer = new JsonFramer(documentName, new JsonDocumentReader(documentName, sink));
+  for await (const chunk of source) framer.write(text.decode(chunk));
+  framer.write(text.end());
+  framer.end();
 }

@@ -15,34 +15,47 @@ const MAX_SLICE = 1024;
  * Deepest nesting accepted. Kubernetes objects nest a few dozen levels at most; much deeper input
  * would overflow the stack of recursive code downstream (`JSON.stringify` fails near 5000 levels).
  */
-const MAX_DEPTH = 1000;
+export const MAX_DEPTH = 1000;
 
 const PARSER_PREFIX = /^Parser cannot parse input: /;
 
 /**
  * stream-json's tokenizer, fed a line at a time. It reports what is wrong but not where, so feeding
- * it line by line lets a syntax error name its line (and, in a long line, the column near it).
+ * it line by line lets a syntax error name its line (and, in a long line, the column near it). The
+ * JSON reader only uses it to explain input it found broken, replaying the part it could not read.
  */
 export class JsonTokenizer {
   private readonly tokenize = jsonParser({ streamValues: false }) as unknown as Tokenize;
-  private line = 1;
-  private column = 1;
   private depth = 0;
 
-  constructor(private readonly documentName: string) {}
+  /** `line` and `column` are where the text written next starts in the document. */
+  constructor(
+    private readonly documentName: string,
+    private line = 1,
+    private column = 1,
+  ) {}
+
+  /** Tokenizes text that stands in for what precedes the replayed part; positions do not move. */
+  prime(text: string): void {
+    const { line, column } = this;
+    this.write(text, ignore);
+    this.line = line;
+    this.column = column;
+  }
 
   /** Tokenizes the next piece of text and hands every complete token to `onToken`. */
   write(text: string, onToken: (token: Token) => void): void {
     for (let start = 0; start < text.length;) {
       const newline = text.indexOf('\n', start);
       const lineEnd = newline === -1 ? text.length : newline + 1;
-      const end = Math.min(lineEnd, start + MAX_SLICE);
+      // Slices end on the same columns wherever the text starts, so a position is that of its slice.
+      const end = Math.min(lineEnd, start + MAX_SLICE - ((this.column - 1) % MAX_SLICE));
       const slice = text.slice(start, end);
       let batch: TokenBatch;
       try {
         batch = this.tokenize(slice);
       } catch (error) {
-        throw this.syntaxError(reason(error));
+        throw this.syntaxError(reason(error), sliceStart(this.column));
       }
       this.emit(batch, onToken);
       this.advance(slice);
@@ -66,7 +79,9 @@ export class JsonTokenizer {
     for (const token of batch.values) {
       if (token.name === 'startObject' || token.name === 'startArray') {
         this.depth += 1;
-        if (this.depth > MAX_DEPTH) throw this.syntaxError(`nested deeper than ${MAX_DEPTH} levels`);
+        if (this.depth > MAX_DEPTH) {
+          throw this.syntaxError(`nested deeper than ${MAX_DEPTH} levels`, sliceStart(this.column));
+        }
       } else if (token.name === 'endObject' || token.name === 'endArray') {
         this.depth -= 1;
       }
@@ -84,15 +99,22 @@ export class JsonTokenizer {
   }
 
   /** `body: not valid JSON: line 3: expected ','`, in the words of the engine's own parse errors. */
-  private syntaxError(problem: string): EngineError {
-    const where = this.column === 1 ? `line ${this.line}` : `line ${this.line}, near column ${this.column}`;
+  syntaxError(problem: string, column = this.column): EngineError {
+    const where = column === 1 ? `line ${this.line}` : `line ${this.line}, near column ${column}`;
     return new EngineError('PARSE_ERROR', `${this.documentName}: not valid JSON: ${where}: ${problem}`, {
       document: this.documentName,
       line: this.line,
-      column: this.column,
+      column,
     });
   }
 }
+
+/** The first column of the slice that holds `column`. */
+function sliceStart(column: number): number {
+  return column - ((column - 1) % MAX_SLICE);
+}
+
+function ignore(): void {}
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message.replace(PARSER_PREFIX, '') : String(error);
