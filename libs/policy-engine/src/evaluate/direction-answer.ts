@@ -14,7 +14,7 @@ import { podEnd, type End } from './ends';
 import type { PairEvaluator } from './pair-evaluator';
 import type { CatalogEntry } from './peer-catalog';
 import { mergeEntries, pairEntry, type PairEntry } from './pair-entry';
-import { compareTexts, peerText } from './peer-text';
+import { comparePeers, peerText } from './peer-text';
 import { restrictTo, type ConnectionQuery } from './query';
 import { uniquePolicies } from './rule-refs';
 
@@ -73,36 +73,14 @@ export function directionAnswer(
   // Many peers get the same set: build each JSON form once per answer.
   const jsons = new Map<string, ConnectionSetJson>();
   const jsonOf = (conn: ConnectionSet): ConnectionSetJson => {
-    const key = conn.key();
-    let json = jsons.get(key);
+    let json = jsons.get(conn.key());
     if (json === undefined) {
       json = conn.toJSON();
-      jsons.set(key, json);
+      jsons.set(conn.key(), json);
     }
     return json;
   };
-  // Peers of the same classes stand behind the same class-level entries: merge each combination once.
-  const entryIds = new Map<PairEntry, number>();
-  const idOf = (e: PairEntry): number => {
-    let id = entryIds.get(e);
-    if (id === undefined) {
-      id = entryIds.size;
-      entryIds.set(e, id);
-    }
-    return id;
-  };
-  const mergedByIds = new Map<string, ReturnType<typeof mergeEntries>>();
-  const merge = (entries: PairEntry[]): ReturnType<typeof mergeEntries> => {
-    const key = entries.length === 1 ? String(idOf(entries[0])) : entries.map(idOf).join(',');
-    let merged = mergedByIds.get(key);
-    if (merged === undefined) {
-      merged = mergeEntries(entries);
-      mergedByIds.set(key, merged);
-    }
-    return merged;
-  };
-  // Each peer with its text, so sorting does not rebuild the text per comparison.
-  const peers: { text: string; connection: PeerConnection }[] = [];
+  const peers: PeerConnection[] = [];
   const self =
     granularity === 'workload' && target.peer.type === 'workload' ? peerText(target.peer) : undefined;
   const targetWorkloads = new Set(target.pods.map((p) => p.workload));
@@ -111,15 +89,12 @@ export function directionAnswer(
     const overlaps = targetWorkloads.has(entry.workload) && entry.pods.some((q) => groupOf.has(q));
     const entries = entriesFor(entry, overlaps);
     if (!entries.some((e) => !e.conn.isEmpty())) continue;
-    const merged = merge(entries);
+    const merged = mergeEntries(entries);
     peers.push({
-      text: entry.text,
-      connection: {
-        peer: entry.peer,
-        conn: jsonOf(merged.conn),
-        ...(merged.partial ? { partial: true } : {}),
-        rules: merged.rules,
-      },
+      peer: entry.peer,
+      conn: jsonOf(merged.conn),
+      ...(merged.partial ? { partial: true } : {}),
+      rules: merged.rules,
     });
   }
 
@@ -138,16 +113,13 @@ export function directionAnswer(
   });
   for (const range of addressRanges(compiled.atoms, perAtom)) {
     peers.push({
-      text: peerText(range.peer),
-      connection: {
-        peer: range.peer,
-        conn: range.conn.toJSON(),
-        ...(range.partial ? { partial: true } : {}),
-        rules: range.rules,
-      },
+      peer: range.peer,
+      conn: range.conn.toJSON(),
+      ...(range.partial ? { partial: true } : {}),
+      rules: range.rules,
     });
   }
-  peers.sort((a, b) => compareTexts(a.text, b.text));
+  peers.sort((a, b) => comparePeers(a.peer, b.peer));
 
   const isolatedBy = uniquePolicies(
     groups.flatMap((g) => (g.end.kind === 'class' ? evaluator.selecting(direction, g.end.id) : [])),
@@ -159,7 +131,7 @@ export function directionAnswer(
     isolated: isolatedBy.length > 0,
     isolatedBy,
     ...(groups.some((g) => g.end.kind === 'address') ? { unenforceable: true as const } : {}),
-    peers: peers.map((p) => p.connection),
+    peers,
   };
 }
 
@@ -185,7 +157,7 @@ function groupEntries(
   const own = evaluator.towardAllClasses(direction, end.id);
   return own.map((result, id) => {
     if (restrict(result.conn).isEmpty()) return none;
-    const peerSide = evaluator.towardClass(other, id, end.id);
+    const peerSide = evaluator.direction(other, id, { kind: 'class', id: end.id });
     return pairEntry(
       { conn: result.conn.intersect(peerSide.conn), [direction]: result, [other]: peerSide },
       restrict,

@@ -45,16 +45,6 @@ export class ClassRow {
 /** Evaluates directions and pairs of ends through the tiers of one compiled snapshot. */
 export class PairEvaluator {
   private peerCatalog: PeerCatalog | undefined;
-  /** Per direction and subject: the peer classes some tier tells apart (`null`: every class). */
-  private readonly matterCache: Record<Direction, Map<number, Bitset | null>> = {
-    ingress: new Map(),
-    egress: new Map(),
-  };
-  /** Per direction and subject: the one result of every peer class no tier tells apart. */
-  private readonly sharedCache: Record<Direction, Map<number, DirectionResult>> = {
-    ingress: new Map(),
-    egress: new Map(),
-  };
 
   constructor(
     readonly compiled: CompiledSnapshot,
@@ -95,7 +85,15 @@ export class PairEvaluator {
    */
   classRow(direction: Direction, subject: number): ClassRow {
     const n = this.compiled.classes.length;
-    const matter = this.peersThatMatter(direction, subject);
+    let matter: Bitset | undefined = Bitset.empty(n);
+    for (const tier of this.tiers) {
+      const m = tier.peersThatMatter(direction, subject);
+      if (m === undefined) {
+        matter = undefined;
+        break;
+      }
+      matter = matter.or(m);
+    }
     const own = new Map<number, DirectionResult>();
     const evaluate = (id: number) => own.set(id, this.direction(direction, subject, { kind: 'class', id }));
     if (matter === undefined) for (let id = 0; id < n; id++) evaluate(id);
@@ -109,24 +107,6 @@ export class PairEvaluator {
     return new ClassRow(own, shared);
   }
 
-  /**
-   * `direction` of `subject` with the class `peer`, as `classRow` would give it: a peer no tier tells apart
-   * shares one cached walk with every other such peer, so asking every class about one target stays cheap.
-   */
-  towardClass(direction: Direction, subject: number, peer: number): DirectionResult {
-    const matter = this.peersThatMatter(direction, subject);
-    if (matter === undefined || matter.has(peer)) {
-      return this.direction(direction, subject, { kind: 'class', id: peer });
-    }
-    const cache = this.sharedCache[direction];
-    let shared = cache.get(subject);
-    if (shared === undefined) {
-      shared = this.direction(direction, subject, { kind: 'class', id: peer });
-      cache.set(subject, shared);
-    }
-    return shared;
-  }
-
   /** `classRow` as an array over every class. */
   towardAllClasses(direction: Direction, subject: number): DirectionResult[] {
     const row = this.classRow(direction, subject);
@@ -137,25 +117,6 @@ export class PairEvaluator {
   get catalog(): PeerCatalog {
     this.peerCatalog ??= new PeerCatalog(this.compiled);
     return this.peerCatalog;
-  }
-
-  /** The peer classes some tier tells apart for `subject`; `undefined` when a tier tells every class apart. */
-  private peersThatMatter(direction: Direction, subject: number): Bitset | undefined {
-    const cache = this.matterCache[direction];
-    let matter = cache.get(subject);
-    if (matter === undefined) {
-      matter = Bitset.empty(this.compiled.classes.length);
-      for (const tier of this.tiers) {
-        const m = tier.peersThatMatter(direction, subject);
-        if (m === undefined) {
-          matter = null;
-          break;
-        }
-        matter = matter.or(m);
-      }
-      cache.set(subject, matter);
-    }
-    return matter ?? undefined;
   }
 }
 

@@ -17,10 +17,7 @@ export function peerText(peer: Peer): string {
 
 /** Orders peers by their text form (plain code-unit order, so every runtime and locale agrees). */
 export function comparePeers(a: Peer, b: Peer): number {
-  return compareTexts(peerText(a), peerText(b));
-}
-
-/** Plain code-unit order of peer texts, the order of `comparePeers`. */
-export function compareTexts(x: string, y: string): number {
+  const x = peerText(a);
+  const y = peerText(b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
