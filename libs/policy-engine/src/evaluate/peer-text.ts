@@ -17,7 +17,10 @@ export function peerText(peer: Peer): string {
 
 /** Orders peers by their text form (plain code-unit order, so every runtime and locale agrees). */
 export function comparePeers(a: Peer, b: Peer): number {
-  const x = peerText(a);
-  const y = peerText(b);
+  return compareTexts(peerText(a), peerText(b));
+}
+
+/** Plain code-unit order of texts, the order of `comparePeers`. */
+export function compareTexts(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -1,7 +1,6 @@
 import type { ConnectivityChange, DiffAnswer } from '../diff/diff-answer';
-import type { IpRangePeer, Peer } from '../evaluate/answers';
-import { comparePeers, peerText } from '../evaluate/peer-text';
 import { diffTitle } from './diff-text';
+import { dotEdge, dotGraphStart, dotNodes } from './dot-graph';
 import { dotString } from './dot-string';
 
 const EDGE_STYLE: Readonly<Record<ConnectivityChange['type'], string>> = {
@@ -18,20 +17,8 @@ const EDGE_STYLE: Readonly<Record<ConnectivityChange['type'], string>> = {
  */
 export function* renderDiffDot(answer: DiffAnswer): Iterable<string> {
   const title = `Connectivity diff ${diffTitle(answer)}${answer.complete ? '' : ' (incomplete)'}`;
-  yield `digraph diff {\n  label=${dotString(title)};\n  labelloc="t";\n  rankdir=LR;\n`;
-  const { namespaces, ranges } = nodesOf(answer.connectivity);
-  for (const [namespace, peers] of namespaces) {
-    yield `  subgraph ${dotString(`cluster_${namespace}`)} {\n    label=${dotString(namespace)};\n`;
-    for (const peer of peers) {
-      const label = peer.type === 'workload' ? `${peer.name}[${peer.kind}]` : peer.name;
-      yield `    ${dotString(peerText(peer))} [label=${dotString(label)}, shape=box];\n`;
-    }
-    yield '  }\n';
-  }
-  for (const range of ranges) {
-    const text = dotString(peerText(range));
-    yield `  ${text} [label=${text}, shape=ellipse];\n`;
-  }
+  yield dotGraphStart('diff', title);
+  yield* dotNodes(answer.connectivity);
   for (const change of answer.connectivity) {
     const conn =
       change.type === 'changed'
@@ -39,24 +26,8 @@ export function* renderDiffDot(answer: DiffAnswer): Iterable<string> {
         : `${change.type}: ${(change.after ?? change.before)?.text ?? ''}`;
     const label = change.exposure === undefined ? conn : `${conn} (${change.exposure})`;
     const bold = change.exposure === undefined ? '' : ', penwidth=2';
-    const edge = `  ${dotString(peerText(change.src))} -> ${dotString(peerText(change.dst))}`;
+    const edge = dotEdge(change.src, change.dst);
     yield `${edge} [label=${dotString(label)}, ${EDGE_STYLE[change.type]}${bold}];\n`;
   }
   yield '}\n';
-}
-
-/** Every peer once: in-cluster peers by namespace (namespaces in name order), then the address ranges. */
-function nodesOf(changes: readonly ConnectivityChange[]) {
-  const byText = new Map<string, Peer>();
-  for (const { src, dst } of changes) {
-    byText.set(peerText(src), src);
-    byText.set(peerText(dst), dst);
-  }
-  const namespaces = new Map<string, Exclude<Peer, IpRangePeer>[]>();
-  const ranges: IpRangePeer[] = [];
-  for (const peer of [...byText.values()].sort(comparePeers)) {
-    if (peer.type === 'ipRange') ranges.push(peer);
-    else namespaces.set(peer.namespace, [...(namespaces.get(peer.namespace) ?? []), peer]);
-  }
-  return { namespaces: [...namespaces].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), ranges };
 }
