@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnalysisStoreModule } from '../analysis-store/analysis-store.module';
 import { ReachabilityModule } from '../reachability/reachability.module';
 import { SnapshotsModule } from '../snapshots/snapshots.module';
 import { DiffController } from './diff.controller';
@@ -8,7 +9,7 @@ import { WhatIfController } from './what-if.controller';
 
 /** Change review: the diff of two stored snapshots and what-if diffs, over REST and GraphQL. */
 @Module({
-  imports: [SnapshotsModule, ReachabilityModule],
+  imports: [SnapshotsModule, ReachabilityModule, AnalysisStoreModule],
   controllers: [DiffController, WhatIfController],
   providers: [DiffService, DiffResolver],
 })

@@ -8,6 +8,7 @@ import {
   type Warning,
   type WhatIfInput,
 } from '@podreach/policy-engine';
+import { AnalysisStore } from '../analysis-store/analysis-store.service';
 import { AnalysisService } from '../reachability/analysis.service';
 import { SnapshotsService } from '../snapshots/snapshots.service';
 
@@ -21,12 +22,28 @@ export class DiffService {
   constructor(
     private readonly snapshots: SnapshotsService,
     private readonly analyses: AnalysisService,
+    private readonly store: AnalysisStore,
   ) {}
 
-  /** What changes from snapshot `baseId` to snapshot `headId`; NOT_FOUND when either does not exist. */
+  /**
+   * What changes from snapshot `baseId` to snapshot `headId`; NOT_FOUND when either does not exist. The answer
+   * is kept in the database: a review bot asking again, or another replica, gets it without recomputing.
+   */
   async diff(baseId: string, headId: string, options: AnalysisOptions): Promise<DiffAnswer> {
+    // Both must exist (and be visible to the caller) before a stored answer is served.
+    await Promise.all([this.snapshots.get(baseId), this.snapshots.get(headId)]);
+    const ref = {
+      snapshotId: baseId,
+      headId,
+      kind: 'diff',
+      key: `ipBlockMatchesPods=${options.ipBlockMatchesPods}`,
+    } as const;
+    const stored = await this.store.get<DiffAnswer>(ref);
+    if (stored !== undefined) return stored;
     const [base, head] = await Promise.all([this.side(baseId), this.side(headId)]);
-    return diffSnapshots(base, head, options);
+    const answer = diffSnapshots(base, head, options);
+    void this.store.put(ref, answer);
+    return answer;
   }
 
   /**

@@ -22,6 +22,7 @@ import {
   type TargetRef,
   type Warning,
 } from '@podreach/policy-engine';
+import { AnalysisStore } from '../analysis-store/analysis-store.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SnapshotsService } from '../snapshots/snapshots.service';
 import { AnalysisCache } from './analysis-cache';
@@ -41,42 +42,35 @@ export interface PolicySummary {
   labels: Labels;
 }
 
-interface CachedSnapshot {
-  analysis: SnapshotAnalysis;
-  /** Connectivity answers by options: GraphQL pages through one answer in several requests. */
-  connectivity: Map<string, ConnectivityAnswer>;
-}
-
 /**
  * The reachability questions over stored snapshots, shared by the REST controllers and GraphQL resolvers.
  * A snapshot's analysis is built once and cached by id: snapshots never change once stored.
  */
 @Injectable()
 export class AnalysisService {
-  private readonly cache: AnalysisCache<CachedSnapshot>;
+  private readonly analyses: AnalysisCache<SnapshotAnalysis>;
+  /** Connectivity answers by snapshot and options: GraphQL pages through one answer in several requests. */
+  private readonly connectivityAnswers: AnalysisCache<ConnectivityAnswer>;
 
   constructor(
     private readonly snapshots: SnapshotsService,
+    private readonly store: AnalysisStore,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.cache = new AnalysisCache(config.analysisCacheEntries);
+    this.analyses = new AnalysisCache(config.analysisCacheEntries);
+    this.connectivityAnswers = new AnalysisCache(config.analysisCacheEntries);
   }
 
   /** The analysis of a stored snapshot; NOT_FOUND when there is no such snapshot. */
-  async analysis(snapshotId: string): Promise<SnapshotAnalysis> {
-    return (await this.cached(snapshotId)).analysis;
-  }
-
-  private cached(snapshotId: string): Promise<CachedSnapshot> {
-    return this.cache.get(snapshotId, async () => {
+  analysis(snapshotId: string): Promise<SnapshotAnalysis> {
+    return this.analyses.get(snapshotId, async () => {
       const record = await this.snapshots.get(snapshotId);
       const objects = await this.snapshots.objects(snapshotId);
-      const analysis = analyze(objects, {
+      return analyze(objects, {
         complete: record.complete,
         incompleteReasons: record.incompleteReasons,
         warnings: record.warnings as unknown as Warning[],
       });
-      return { analysis, connectivity: new Map() };
     });
   }
 
@@ -195,20 +189,24 @@ export class AnalysisService {
     return ref;
   }
 
-  /** Every allowed (src, dst) pair of the snapshot; the answer is computed once per options and kept. */
-  async connectivity(
+  /**
+   * Every allowed (src, dst) pair of the snapshot. The answer is computed once per options: kept in memory and
+   * in the database, where a restart or another replica finds it without compiling the snapshot.
+   */
+  connectivity(
     snapshotId: string,
     granularity: Granularity,
     options: AnalysisOptions,
   ): Promise<ConnectivityAnswer> {
-    const cached = await this.cached(snapshotId);
-    const key = JSON.stringify([granularity, options.ipBlockMatchesPods]);
-    let answer = cached.connectivity.get(key);
-    if (answer === undefined) {
-      answer = cached.analysis.connectivity({ ...options, granularity });
-      cached.connectivity.set(key, answer);
-    }
-    return answer;
+    const key = `granularity=${granularity} ipBlockMatchesPods=${options.ipBlockMatchesPods === true}`;
+    return this.connectivityAnswers.get(`${snapshotId} ${key}`, async () => {
+      const ref = { snapshotId, kind: 'connectivity', key } as const;
+      const stored = await this.store.get<ConnectivityAnswer>(ref);
+      if (stored !== undefined) return stored;
+      const answer = (await this.analysis(snapshotId)).connectivity({ ...options, granularity });
+      void this.store.put(ref, answer);
+      return answer;
+    });
   }
 
   /** Checks the namespace exists and compiles the selector of a filter. */

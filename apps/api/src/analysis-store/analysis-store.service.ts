@@ -1,0 +1,66 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { PrismaService } from '../database/prisma.service';
+import { decodeAnswer, encodeAnswer } from './answer-codec';
+import { engineVersion } from './engine-version';
+
+/** Identifies a stored answer: everything the answer depends on besides the engine. */
+export interface StoredAnswerRef {
+  snapshotId: string;
+  kind: 'connectivity' | 'diff';
+  /** Canonical text of the options (and granularity) the answer was computed with. */
+  key: string;
+  /** A two-snapshot answer's other snapshot (a diff's head). */
+  headId?: string;
+}
+
+/**
+ * Computed answers persisted in the database, so that a restart or another replica serving the same database
+ * reuses them. Storing is best effort: an answer that cannot be stored is still answered, and logged.
+ */
+@Injectable()
+export class AnalysisStore {
+  private readonly logger = new Logger(AnalysisStore.name);
+  private readonly version = engineVersion();
+
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** The stored answer, or undefined when none was stored by this engine. */
+  async get<T>(ref: StoredAnswerRef): Promise<T | undefined> {
+    const rows = await this.prisma.$queryRawUnsafe<{ payload: string }[]>(
+      `SELECT encode(payload, 'base64') AS payload FROM analysis_results
+        WHERE snapshot_id = $1::uuid AND kind = $2 AND key = $3 AND engine_version = $4`,
+      ref.snapshotId,
+      ref.kind,
+      this.keyOf(ref),
+      this.version,
+    );
+    return rows.length === 0 ? undefined : decodeAnswer<T>(Buffer.from(rows[0].payload, 'base64'));
+  }
+
+  /** Stores an answer; a replica that stored the same answer first wins, which is the same answer. */
+  async put(ref: StoredAnswerRef, answer: unknown): Promise<void> {
+    try {
+      const payload = await encodeAnswer(answer);
+      // Bytes travel as base64 text: the one form both PostgreSQL's and PGlite's drivers pass the same way.
+      await this.prisma.$executeRawUnsafe(
+        `INSERT INTO analysis_results (snapshot_id, kind, key, engine_version, head_id, payload)
+         VALUES ($1::uuid, $2, $3, $4, $5::uuid, decode($6, 'base64'))
+         ON CONFLICT DO NOTHING`,
+        ref.snapshotId,
+        ref.kind,
+        this.keyOf(ref),
+        this.version,
+        ref.headId ?? null,
+        payload.toString('base64'),
+      );
+    } catch (error) {
+      // A snapshot deleted meanwhile (foreign key) or a database hiccup must not fail the request that
+      // already has its answer.
+      this.logger.warn({ err: error, snapshotId: ref.snapshotId, kind: ref.kind }, 'answer not stored');
+    }
+  }
+
+  private keyOf(ref: StoredAnswerRef): string {
+    return ref.headId === undefined ? ref.key : `${ref.key} head=${ref.headId}`;
+  }
+}
