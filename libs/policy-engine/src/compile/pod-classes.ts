@@ -34,6 +34,17 @@ export function namedPortKey(name: string, protocol: Protocol): string {
 }
 
 /**
+ * The named container ports of a class as text. Classes with equal texts resolve every named port alike, so
+ * a rule with named ports allows them the same.
+ */
+export function namedPortsText(podClass: PodClass): string {
+  return [...podClass.namedPorts]
+    .map(([key, ports]) => `${key}=${ports.toString()}`)
+    .sort()
+    .join(';');
+}
+
+/**
  * Groups the enforceable pods of a snapshot into classes. `selectorKeys` are the label keys some selector
  * uses, `portNames` the named ports some policy uses; `atoms`, when given, also splits pods by the address
  * atoms of their IPs.

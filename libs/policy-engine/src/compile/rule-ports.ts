@@ -32,6 +32,11 @@ export class RulePorts {
     this.fixed = fixed;
   }
 
+  /** Whether what the rule allows depends on the destination's named container ports. */
+  get usesNamedPorts(): boolean {
+    return this.named.length > 0;
+  }
+
   /** Named ports this rule uses (their names), for classing and warnings. */
   namedKeys(): string[] {
     return this.named.map((n) => n.key);

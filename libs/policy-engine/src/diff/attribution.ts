@@ -1,5 +1,5 @@
-import type { AnalysisOptions, Direction, DirectionVerdict, Peer, PolicyRef } from '../evaluate/answers';
-import type { EndpointRef, TargetRef } from '../evaluate/endpoints';
+import type { AnalysisOptions, Direction, Peer, PolicyRef } from '../evaluate/answers';
+import type { TargetRef } from '../evaluate/endpoints';
 import { peerText } from '../evaluate/peer-text';
 import type { SnapshotAnalysis } from '../evaluate/snapshot-analysis';
 import { workloadKey } from '../model/snapshot-model';
@@ -8,6 +8,8 @@ import type { ChangeCause } from './diff-answer';
 import type { LabelChange } from './label-diff';
 import type { PolicyChange } from './policy-diff';
 import { LabelCauses } from './label-causes';
+import { PairVerdicts, endpointOf, type VerdictSummary } from './pair-verdicts';
+import { PolicyEffects, policyKey } from './policy-effects';
 
 /** What attribution compares: both analyses, the options, and the policy and label diffs between them. */
 export interface AttributionContext {
@@ -25,28 +27,38 @@ export interface AttributionContext {
 export class Attribution {
   private readonly policyChanges = new Map<string, PolicyChange>();
   private readonly labelCauses: LabelCauses;
+  private readonly verdicts: { base: PairVerdicts; head: PairVerdicts };
+  private readonly effects: PolicyEffects;
+  /** By peer object (shared by an answer's entries): a workload that only one snapshot has. */
+  private readonly workloadChanges = new Map<Peer, 'added' | 'removed' | undefined>();
+  /** Per snapshot and target text, the policies selecting it: asked again for every pair the target is in. */
+  private readonly selecting = new Map<string, { ingress: PolicyRef[]; egress: PolicyRef[] }>();
 
   constructor(private readonly context: AttributionContext) {
     for (const change of context.policies) this.policyChanges.set(policyKey(change), change);
+    this.effects = new PolicyEffects((key) => this.policyChanges.has(key));
     this.labelCauses = new LabelCauses(context.base.model, context.head.model, context.labels);
+    this.verdicts = {
+      base: new PairVerdicts(context.base, context.options),
+      head: new PairVerdicts(context.head, context.options),
+    };
   }
 
   /** The causes of one change: what the pair's ends, policies and labels did, in a stable order. */
   causes(change: PairChange): ChangeCause[] {
     const missing = [change.src, change.dst].flatMap((peer) => this.workloadCauses(peer));
     if (missing.length > 0) return missing;
-    const { base, head, options } = this.context;
-    const src = endpointOf(change.src);
-    const dst = endpointOf(change.dst);
-    const before = base.check(src, dst, {}, options);
-    const after = head.check(src, dst, {}, options);
+    const before = this.verdicts.base.of(change.src, change.dst);
+    const after = this.verdicts.head.of(change.src, change.dst);
     // Directions whose allowed set changed come first. A workload with hostNetwork pods is partly an address
     // end whose own node may always reach a pod (connection lists leave that out, `check` does not), so the
     // sets can agree while the verdicts differ: then directions whose policies changed are the causes.
-    const changed = DIRECTIONS.filter((d) => before[d].conn.text !== after[d].conn.text);
+    const changed = DIRECTIONS.filter((d) => !before[d].conn.equals(after[d].conn));
     const differing =
       changed.length > 0 ? changed : DIRECTIONS.filter((d) => verdictMoved(before[d], after[d]));
-    const causes = differing.flatMap((d) => this.directionCauses(d, before[d], after[d]));
+    const causes = differing.flatMap((d) =>
+      this.directionCauses(d, subjectText(d, change), before[d], after[d]),
+    );
     // A rule that denied (an admin Deny turned Pass, say) appears in no `allowedBy`: when the verdicts name
     // no changed policy, the changed policies that select an end in either snapshot are the candidates.
     if (causes.length === 0) causes.push(...this.selectingCauses(change));
@@ -64,10 +76,17 @@ export class Attribution {
     return ends.flatMap(([direction, peer]) => {
       if (peer.type === 'ipRange') return [];
       const target = endpointOf(peer) as TargetRef;
-      const who = `${direction} of ${peerText(peer)}`;
-      const selecting = [this.context.base, this.context.head].flatMap(
-        (analysis) => analysis.policiesSelecting(target)[direction],
-      );
+      const text = peerText(peer);
+      const who = `${direction} of ${text}`;
+      const selecting = (['base', 'head'] as const).flatMap((side) => {
+        const key = `${side}\0${text}`;
+        let policies = this.selecting.get(key);
+        if (policies === undefined) {
+          policies = this.context[side].policiesSelecting(target);
+          this.selecting.set(key, policies);
+        }
+        return policies[direction];
+      });
       return selecting
         .filter((policy) => this.policyChanges.has(policyKey(policy)))
         .map((policy) => this.policyCause('policy', direction, policy, `changed how it decides ${who}`));
@@ -76,38 +95,14 @@ export class Attribution {
 
   private directionCauses(
     direction: Direction,
-    old: DirectionVerdict,
-    current: DirectionVerdict,
+    subject: string,
+    old: VerdictSummary,
+    current: VerdictSummary,
   ): ChangeCause[] {
-    const subject = current.subject ?? old.subject;
-    const who = `${direction} of ${subject === undefined ? 'the outside address' : peerText(subject)}`;
-    const causes: ChangeCause[] = [];
-    const oldIsolating = new Set(old.isolatedBy.map(policyKey));
-    const newIsolating = new Set(current.isolatedBy.map(policyKey));
-    for (const policy of current.isolatedBy) {
-      if (!oldIsolating.has(policyKey(policy))) {
-        causes.push(this.policyCause('isolation', direction, policy, `now isolates ${who}`));
-      }
-    }
-    for (const policy of old.isolatedBy) {
-      if (!newIsolating.has(policyKey(policy))) {
-        causes.push(this.policyCause('isolation', direction, policy, `no longer isolates ${who}`));
-      }
-    }
-    const allowedBefore = new Set(old.allowedBy.map((rule) => policyKey(rule.policy)));
-    const allowedNow = new Set(current.allowedBy.map((rule) => policyKey(rule.policy)));
-    for (const rule of [...old.allowedBy, ...current.allowedBy]) {
-      const key = policyKey(rule.policy);
-      if (!this.policyChanges.has(key)) continue;
-      const text =
-        allowedBefore.has(key) && allowedNow.has(key)
-          ? `changed what it allows for ${who}`
-          : allowedNow.has(key)
-            ? `now allows ${who}`
-            : `no longer allows ${who}`;
-      causes.push(this.policyCause('policy', direction, rule.policy, text));
-    }
-    return causes;
+    const who = `${direction} of ${subject}`;
+    return this.effects
+      .between(old, current)
+      .map(({ kind, policy, effect }) => this.policyCause(kind, direction, policy, `${effect} ${who}`));
   }
 
   private policyCause(
@@ -135,11 +130,15 @@ export class Attribution {
   /** A workload end present in only one snapshot explains the change on its own. */
   private workloadCauses(peer: Peer): ChangeCause[] {
     if (peer.type !== 'workload') return [];
-    const key = workloadKey(peer.namespace, peer.kind, peer.name);
-    const inBase = this.context.base.model.workloadsByKey.has(key);
-    const inHead = this.context.head.model.workloadsByKey.has(key);
-    if (inBase && inHead) return [];
-    const change = inHead ? 'added' : 'removed';
+    let change = this.workloadChanges.get(peer);
+    if (!this.workloadChanges.has(peer)) {
+      const key = workloadKey(peer.namespace, peer.kind, peer.name);
+      const inBase = this.context.base.model.workloadsByKey.has(key);
+      const inHead = this.context.head.model.workloadsByKey.has(key);
+      change = inBase && inHead ? undefined : inHead ? 'added' : 'removed';
+      this.workloadChanges.set(peer, change);
+    }
+    if (change === undefined) return [];
     return [
       {
         kind: 'workload',
@@ -153,29 +152,23 @@ export class Attribution {
 
 const DIRECTIONS: readonly Direction[] = ['egress', 'ingress'];
 
+/**
+ * The end whose policies decide a direction, as a check's verdict names it: the source for egress, the
+ * destination for ingress, and an outside range as the outside address.
+ */
+function subjectText(direction: Direction, change: PairChange): string {
+  const end = direction === 'egress' ? change.src : change.dst;
+  return end.type === 'ipRange' ? 'the outside address' : peerText(end);
+}
+
 /** Whether a direction's verdict names other isolating policies or other allowing rules. */
-function verdictMoved(old: DirectionVerdict, current: DirectionVerdict): boolean {
-  const keys = (verdict: DirectionVerdict) =>
+function verdictMoved(old: VerdictSummary, current: VerdictSummary): boolean {
+  const keys = (verdict: VerdictSummary) =>
     JSON.stringify([
       verdict.isolatedBy.map(policyKey),
       verdict.allowedBy.map((r) => `${policyKey(r.policy)}#${r.rule}`),
     ]);
   return keys(old) !== keys(current);
-}
-
-function endpointOf(peer: Peer): EndpointRef {
-  switch (peer.type) {
-    case 'workload':
-      return { type: 'workload', namespace: peer.namespace, kind: peer.kind, name: peer.name };
-    case 'pod':
-      return { type: 'pod', namespace: peer.namespace, name: peer.name };
-    case 'ipRange':
-      return { type: 'ip', address: peer.start };
-  }
-}
-
-function policyKey(policy: { kind: string; namespace?: string; name: string }): string {
-  return `${policy.kind}/${policy.namespace ?? ''}/${policy.name}`;
 }
 
 function dedupe(causes: ChangeCause[]): ChangeCause[] {

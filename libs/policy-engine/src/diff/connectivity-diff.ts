@@ -1,7 +1,9 @@
 import type { Connection, ConnectionSetJson, Peer } from '../evaluate/answers';
-import { comparePeers, peerText } from '../evaluate/peer-text';
-import { ConnectionSet, bigintToIp, ipToBigint } from '../sets';
-import { V4_MAX } from '../sets/ip-address';
+import { ipToBigint } from '../sets';
+import { ChangeList } from './change-list';
+import { ConnectionSetCache } from './connection-set-cache';
+import { PeerTexts } from './peer-texts';
+import type { Span } from './span-diff';
 
 /** A pair whose connections differ, before attribution and exposure are added. */
 export interface PairChange {
@@ -10,13 +12,6 @@ export interface PairChange {
   dst: Peer;
   before: ConnectionSetJson | null;
   after: ConnectionSetJson | null;
-}
-
-/** An outside range of one side, on the combined address line of `sets/ip-address.ts`. */
-interface Span {
-  lo: bigint;
-  hi: bigint;
-  conn: ConnectionSet;
 }
 
 /** The outside ranges toward (egress) or from (ingress) one in-cluster peer. */
@@ -31,110 +26,81 @@ interface RangeGroup {
  * The connectivity diff of two lists of connections (workload or pod granularity): pairs of in-cluster peers
  * are matched by their text form (so workloads by namespace, kind and name); outside ranges are compared piece
  * by piece, cut at the boundaries of both sides, and adjacent pieces that changed alike are merged again.
- * Sorted by source, then destination.
+ * Sorted by source, then destination. `sets` reads and writes the connection sets (changes share the JSON
+ * object of equal sets, as connectivity answers do).
  */
-export function diffConnections(base: readonly Connection[], head: readonly Connection[]): PairChange[] {
-  const pairs = new Map<string, { src: Peer; dst: Peer; before?: ConnectionSet; after?: ConnectionSet }>();
-  const groups = new Map<string, RangeGroup>();
+export function diffConnections(
+  base: readonly Connection[],
+  head: readonly Connection[],
+  sets: ConnectionSetCache = new ConnectionSetCache(),
+): PairChange[] {
+  const peers = new PeerTexts();
+  const addresses = new Map<string, bigint>();
+  const address = (ip: string): bigint => {
+    let value = addresses.get(ip);
+    if (value === undefined) {
+      value = ipToBigint(ip);
+      addresses.set(ip, value);
+    }
+    return value;
+  };
+  // Per side, the connections between in-cluster peers by source and destination id (the last one wins).
+  const sides = {
+    before: new Map<number, Map<number, Connection>>(),
+    after: new Map<number, Map<number, Connection>>(),
+  };
+  const groups = new Map<number, RangeGroup>();
   const add = (connection: Connection, side: 'before' | 'after') => {
     const { src, dst } = connection;
-    const conn = ConnectionSet.fromJSON(connection.conn);
     if (src.type === 'ipRange' || dst.type === 'ipRange') {
       const rangeIsSource = src.type === 'ipRange';
       const [range, peer] = rangeIsSource ? [src, dst] : [dst, src];
       if (range.type !== 'ipRange') return;
-      const key = `${rangeIsSource ? 'from' : 'to'}\0${peerText(peer)}`;
+      const key = rangeIsSource ? -1 - peers.id(peer) : peers.id(peer);
       let group = groups.get(key);
       if (group === undefined) {
         group = { peer, rangeIsSource, before: [], after: [] };
         groups.set(key, group);
       }
-      group[side].push({ lo: ipToBigint(range.start), hi: ipToBigint(range.end), conn });
+      const conn = sets.fromJSON(connection.conn);
+      group[side].push({ lo: address(range.start), hi: address(range.end), conn });
       return;
     }
-    const key = `${peerText(src)}\0${peerText(dst)}`;
-    const pair = pairs.get(key) ?? { src, dst };
-    pair[side] = conn;
-    pairs.set(key, pair);
+    const srcId = peers.id(src);
+    let pairs = sides[side].get(srcId);
+    if (pairs === undefined) {
+      pairs = new Map();
+      sides[side].set(srcId, pairs);
+    }
+    pairs.set(peers.id(dst), connection);
   };
   for (const connection of base) add(connection, 'before');
   for (const connection of head) add(connection, 'after');
 
-  const changes: PairChange[] = [];
-  for (const { src, dst, before, after } of pairs.values()) {
-    const change = pairChange(src, dst, before, after);
-    if (change !== undefined) changes.push(change);
-  }
-  for (const group of groups.values()) {
-    for (const piece of diffSpans(group.before, group.after)) {
-      const range: Peer = { type: 'ipRange', start: bigintToIp(piece.lo), end: bigintToIp(piece.hi) };
-      const [src, dst] = group.rangeIsSource ? [range, group.peer] : [group.peer, range];
-      const change = pairChange(src, dst, piece.before, piece.after);
-      if (change !== undefined) changes.push(change);
+  const changes = new ChangeList(sets, peers);
+  // A pair both sides have is named by the base's peers, as it was seen there first.
+  for (const [srcId, pairs] of sides.before) {
+    const current = sides.after.get(srcId);
+    for (const [dstId, old] of pairs) {
+      const now = current?.get(dstId);
+      // One answer shares a JSON object among equal sets; across answers the sets are compared.
+      if (now?.conn === old.conn) continue;
+      changes.pair(
+        old.src,
+        old.dst,
+        sets.fromJSON(old.conn),
+        now === undefined ? undefined : sets.fromJSON(now.conn),
+      );
     }
   }
-  return changes.sort((a, b) => comparePeers(a.src, b.src) || comparePeers(a.dst, b.dst));
-}
-
-function pairChange(
-  src: Peer,
-  dst: Peer,
-  before: ConnectionSet | undefined,
-  after: ConnectionSet | undefined,
-): PairChange | undefined {
-  if (sameConn(before, after)) return undefined;
-  const type = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
-  return { type, src, dst, before: before?.toJSON() ?? null, after: after?.toJSON() ?? null };
-}
-
-interface Piece {
-  lo: bigint;
-  hi: bigint;
-  before?: ConnectionSet;
-  after?: ConnectionSet;
-}
-
-/**
- * Both sides' ranges cut at the union of their boundaries; the pieces where the sides differ, with adjacent
- * pieces of equal before and after merged (never across the IPv4/IPv6 border).
- */
-function diffSpans(before: Span[], after: Span[]): Piece[] {
-  const sides = [sortSpans(before), sortSpans(after)];
-  const cuts = [...new Set(sides.flat().flatMap((s) => [s.lo, s.hi + 1n]))].sort((a, b) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  );
-  const cursor = [0, 0];
-  const connAt = (side: number, point: bigint): ConnectionSet | undefined => {
-    const spans = sides[side];
-    while (cursor[side] < spans.length && spans[cursor[side]].hi < point) cursor[side]++;
-    const span = spans[cursor[side]];
-    return span !== undefined && span.lo <= point ? span.conn : undefined;
-  };
-  const pieces: Piece[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const lo = cuts[i];
-    const hi = cuts[i + 1] - 1n;
-    const old = connAt(0, lo);
-    const current = connAt(1, lo);
-    if (sameConn(old, current)) continue;
-    const last = pieces[pieces.length - 1];
-    const joins =
-      last !== undefined &&
-      last.hi + 1n === lo &&
-      last.hi !== V4_MAX &&
-      sameConn(last.before, old) &&
-      sameConn(last.after, current);
-    if (joins) last.hi = hi;
-    else pieces.push({ lo, hi, before: old, after: current });
+  for (const [srcId, pairs] of sides.after) {
+    const known = sides.before.get(srcId);
+    for (const [dstId, now] of pairs) {
+      if (known?.has(dstId) !== true) changes.pair(now.src, now.dst, undefined, sets.fromJSON(now.conn));
+    }
   }
-  return pieces;
-}
-
-function sortSpans(spans: Span[]): Span[] {
-  return [...spans].sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
-}
-
-function sameConn(a: ConnectionSet | undefined, b: ConnectionSet | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return a.equals(b);
+  for (const group of groups.values()) {
+    changes.ranges(group.peer, group.rangeIsSource, group.before, group.after);
+  }
+  return changes.sorted();
 }

@@ -1,19 +1,20 @@
-import type { Connection } from '../evaluate/answers';
 import { peerText } from '../evaluate/peer-text';
 import type { SnapshotModel } from '../model/snapshot-model';
-import { ConnectionSet, isPrivate } from '../sets';
+import { isPrivate } from '../sets';
+import { ConnectionSetCache } from './connection-set-cache';
 import type { PairChange } from './connectivity-diff';
 import type { Exposure } from './diff-answer';
 
 /**
  * The workloads (by text form) that every namespace can reach: for each namespace holding a workload that
  * policies apply to (not only hostNetwork pods), some workload of it other than the destination may open a
- * connection to it. It is judged by outcome on the snapshot's own namespaces, so at least one namespace
- * besides the destination's must exist for the word "every" to mean anything.
+ * connection to it (`reachedFrom`: per workload, the namespaces of the workloads that may). It is judged by
+ * outcome on the snapshot's own namespaces, so at least one namespace besides the destination's must exist for
+ * the word "every" to mean anything.
  */
 export function reachableFromAllNamespaces(
   model: SnapshotModel,
-  connections: readonly Connection[],
+  reachedFrom: ReadonlyMap<string, ReadonlySet<string>>,
 ): Set<string> {
   const sourcesByNamespace = new Map<string, Set<string>>();
   for (const workload of model.workloads) {
@@ -22,14 +23,6 @@ export function reachableFromAllNamespaces(
     const sources = sourcesByNamespace.get(workload.namespace) ?? new Set<string>();
     sources.add(text);
     sourcesByNamespace.set(workload.namespace, sources);
-  }
-  const reachedFrom = new Map<string, Set<string>>();
-  for (const { src, dst } of connections) {
-    if (src.type !== 'workload' || dst.type !== 'workload') continue;
-    const key = peerText(dst);
-    const namespaces = reachedFrom.get(key) ?? new Set<string>();
-    namespaces.add(src.namespace);
-    reachedFrom.set(key, namespaces);
   }
   const reachable = new Set<string>();
   for (const [dst, namespaces] of reachedFrom) {
@@ -53,19 +46,21 @@ export function reachableFromAllNamespaces(
  * connections) from an outside range is exposed `outside`, or `public` when the range holds addresses that are
  * not private or special-purpose; a workload that every namespace can reach now but not before is exposed to
  * `allNamespaces`, on each change that opened it to an in-cluster source. Losing reachability exposes nothing.
+ * `sets` reads the change's connection sets (once per JSON object when shared across changes).
  */
 export function exposureOf(
   change: PairChange,
   allNamespaces: { before: ReadonlySet<string>; after: ReadonlySet<string> },
+  sets: ConnectionSetCache = new ConnectionSetCache(),
 ): Exposure | undefined {
-  if (!gainsConnections(change) || change.dst.type !== 'workload') return undefined;
+  if (!gainsConnections(change, sets) || change.dst.type !== 'workload') return undefined;
   if (change.src.type === 'ipRange') return isPrivate(change.src) ? 'outside' : 'public';
   const dst = peerText(change.dst);
   return allNamespaces.after.has(dst) && !allNamespaces.before.has(dst) ? 'allNamespaces' : undefined;
 }
 
-function gainsConnections(change: PairChange): boolean {
+function gainsConnections(change: PairChange, sets: ConnectionSetCache): boolean {
   if (change.after === null) return false;
   if (change.before === null) return true;
-  return !ConnectionSet.fromJSON(change.after).subtract(ConnectionSet.fromJSON(change.before)).isEmpty();
+  return !sets.fromJSON(change.after).subtract(sets.fromJSON(change.before)).isEmpty();
 }

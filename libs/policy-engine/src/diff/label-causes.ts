@@ -14,8 +14,10 @@ import { sameValue } from './same-value';
  */
 export class LabelCauses {
   private readonly changes = new Map<string, LabelChange>();
-  private readonly podSelectors: CompiledSelector[];
-  private readonly namespaceSelectors: CompiledSelector[];
+  /** Compiled on the first label change that needs them: most diffs change no label. */
+  private selectors: { pods: CompiledSelector[]; namespaces: CompiledSelector[] } | undefined;
+  /** Per changed workload or namespace, whether some selector tells its old labels from its new ones. */
+  private readonly movedOwners = new Map<string, boolean>();
 
   constructor(
     private readonly base: SnapshotModel,
@@ -23,9 +25,6 @@ export class LabelCauses {
     labels: readonly LabelChange[],
   ) {
     for (const change of labels) this.changes.set(ownerKey(change), change);
-    const selectors = policySelectors([base, head]);
-    this.podSelectors = selectors.pods;
-    this.namespaceSelectors = selectors.namespaces;
   }
 
   /** The label causes of one end of a pair (none for an outside range). */
@@ -37,7 +36,10 @@ export class LabelCauses {
       ownerKey({ kind: peer.kind, namespace: peer.namespace, name: peer.name }),
     );
     const pods = (model: SnapshotModel) => model.workloadsByKey.get(key)?.pods ?? [];
-    if (workloadChange !== undefined && tellApart(this.podSelectors, pods(this.base), pods(this.head))) {
+    if (
+      workloadChange !== undefined &&
+      this.moved(workloadChange, (s) => tellApart(s.pods, pods(this.base), pods(this.head)))
+    ) {
       causes.push(labelCause(workloadChange, `labels of ${peerText(peer)} changed`));
     }
     const namespaceChange = this.changes.get(ownerKey({ kind: 'Namespace', name: peer.namespace }));
@@ -47,11 +49,28 @@ export class LabelCauses {
     };
     if (
       namespaceChange !== undefined &&
-      tellApart(this.namespaceSelectors, namespaces(this.base), namespaces(this.head))
+      this.moved(namespaceChange, (s) =>
+        tellApart(s.namespaces, namespaces(this.base), namespaces(this.head)),
+      )
     ) {
       causes.push(labelCause(namespaceChange, `labels of namespace ${peer.namespace} changed`));
     }
     return causes;
+  }
+
+  /** Whether the label change of an owner moved it in or out of a selector, decided once per owner. */
+  private moved(
+    change: LabelChange,
+    decide: (selectors: { pods: CompiledSelector[]; namespaces: CompiledSelector[] }) => boolean,
+  ): boolean {
+    const key = ownerKey(change);
+    let moved = this.movedOwners.get(key);
+    if (moved === undefined) {
+      this.selectors ??= policySelectors([this.base, this.head]);
+      moved = decide(this.selectors);
+      this.movedOwners.set(key, moved);
+    }
+    return moved;
   }
 }
 

@@ -5,10 +5,11 @@ import { analyze, type SnapshotAnalysis } from '../evaluate/snapshot-analysis';
 import type { K8sObject } from '../model/objects';
 import { workloadKey, type SnapshotMeta, type SnapshotModel } from '../model/snapshot-model';
 import { Attribution } from './attribution';
-import { diffConnections } from './connectivity-diff';
+import { ConnectionSetCache } from './connection-set-cache';
 import type { ConnectivityChange, DiffAnswer, DiffSnapshotRef, WorkloadChange } from './diff-answer';
 import { exposureOf, reachableFromAllNamespaces } from './exposure';
 import { diffModelLabels } from './label-diff';
+import { diffMatrices } from './matrix-diff';
 import { diffPolicies } from './policy-diff';
 
 /** One side of a diff: a stored snapshot's id and label with its objects, or an analysis already built. */
@@ -29,8 +30,6 @@ export function diffSnapshots(base: DiffSide, head: DiffSide, options: SnapshotD
   const analysisOptions: AnalysisOptions = { ipBlockMatchesPods: options.ipBlockMatchesPods ?? false };
   const before = analysisOf(base);
   const after = analysisOf(head);
-  const baseConnectivity = before.connectivity({ ...analysisOptions, granularity: 'workload' });
-  const headConnectivity = after.connectivity({ ...analysisOptions, granularity: 'workload' });
   const policies = diffPolicies(policyObjects(before.model), policyObjects(after.model));
   const labels = diffModelLabels(before.model, after.model);
   const attribution = new Attribution({
@@ -40,20 +39,20 @@ export function diffSnapshots(base: DiffSide, head: DiffSide, options: SnapshotD
     policies,
     labels,
   });
+  const sets = new ConnectionSetCache();
+  // The workload-level connectivity of both sides, compared in the class matrices it is computed from.
+  const pairs = diffMatrices(before.classMatrix(analysisOptions), after.classMatrix(analysisOptions), sets);
   const allNamespaces = {
-    before: reachableFromAllNamespaces(before.model, baseConnectivity.connections),
-    after: reachableFromAllNamespaces(after.model, headConnectivity.connections),
+    before: reachableFromAllNamespaces(before.model, pairs.reachedFrom.before),
+    after: reachableFromAllNamespaces(after.model, pairs.reachedFrom.after),
   };
   const workloads = diffWorkloads(before.model, after.model);
   const added = new Set(workloads.added.map(peerKey));
   const removed = new Set(workloads.removed.map(peerKey));
 
-  const connectivity: ConnectivityChange[] = diffConnections(
-    baseConnectivity.connections,
-    headConnectivity.connections,
-  ).map((change) => {
+  const connectivity: ConnectivityChange[] = pairs.changes.map((change) => {
     const workloadChange = workloadChangeOf(change.src, change.dst, added, removed);
-    const exposure = exposureOf(change, allNamespaces);
+    const exposure = exposureOf(change, allNamespaces, sets);
     return {
       ...change,
       ...(workloadChange !== undefined && { workloadChange }),
@@ -64,12 +63,8 @@ export function diffSnapshots(base: DiffSide, head: DiffSide, options: SnapshotD
   // Exposures first; the list is already in source, then destination order, and the sort is stable.
   connectivity.sort((a, b) => Number(b.exposure !== undefined) - Number(a.exposure !== undefined));
 
-  const reasons = [
-    ...new Set([
-      ...(baseConnectivity.incompleteReasons ?? []),
-      ...(headConnectivity.incompleteReasons ?? []),
-    ]),
-  ];
+  // As every answer about a snapshot says it (`complete`, `incompleteReasons`), from its model.
+  const reasons = [...new Set([...before.model.incompleteReasons, ...after.model.incompleteReasons])];
   const count = (type: ConnectivityChange['type']) => connectivity.filter((c) => c.type === type).length;
   return {
     schemaVersion: 1,
@@ -77,7 +72,7 @@ export function diffSnapshots(base: DiffSide, head: DiffSide, options: SnapshotD
     head: options.whatIf ? null : snapshotRef(head),
     whatIf: options.whatIf ?? false,
     options: analysisOptions,
-    complete: baseConnectivity.complete && headConnectivity.complete,
+    complete: before.model.complete && after.model.complete && reasons.length === 0,
     ...(reasons.length > 0 && { incompleteReasons: reasons }),
     summary: {
       added: count('added'),

@@ -15,15 +15,16 @@ import { peerText } from './peer-text';
 
 /**
  * Every allowed (src, dst) pair of the snapshot with its connection set: workloads or pods, and outside
- * address ranges. Computed once per class pair, then spread over workloads or pods; self pairs left out.
+ * address ranges. Computed once per class pair (`matrix`, when the caller keeps one), then spread over
+ * workloads or pods; self pairs left out.
  */
 export function connectivity(
   evaluator: PairEvaluator,
   granularity: Granularity,
   meta: AnswerMeta,
+  matrix: ClassMatrix = new ClassMatrix(evaluator),
 ): ConnectivityAnswer {
   const { compiled } = evaluator;
-  const matrix = new ClassMatrix(evaluator);
   const entities = evaluator.catalog.list(granularity);
   const jsonOf = new Map<string, ConnectionSetJson>();
   const connections: { src: string; dst: string; connection: Connection }[] = [];

@@ -6,17 +6,32 @@ import type {
   Direction,
   DirectionAnswer,
   Granularity,
+  Peer,
   PeerConnection,
+  RuleRef,
 } from './answers';
 import { addressRanges, type AtomConnection } from './address-peers';
+import { entriesPerClass } from './class-entries';
 import type { ResolvedEndpoint } from './endpoints';
 import { podEnd, type End } from './ends';
 import type { PairEvaluator } from './pair-evaluator';
 import type { CatalogEntry } from './peer-catalog';
 import { mergeEntries, pairEntry, type PairEntry } from './pair-entry';
-import { comparePeers, peerText } from './peer-text';
+import { compareTexts, peerText } from './peer-text';
 import { restrictTo, type ConnectionQuery } from './query';
 import { uniquePolicies } from './rule-refs';
+
+/** What a peer of a direction answer gets, before it is named. */
+interface PeerFields {
+  conn: ConnectionSetJson;
+  partial: boolean;
+  rules: RuleRef[];
+}
+
+/** A peer's entry of the answer; `partial` appears only when true. */
+function peerConnection(peer: Peer, { conn, partial, rules }: PeerFields): PeerConnection {
+  return partial ? { peer, conn, partial, rules } : { peer, conn, rules };
+}
 
 /** Pods of the target that the evaluation treats alike (one class, or one hostNetwork address). */
 interface TargetGroup {
@@ -43,16 +58,13 @@ export function directionAnswer(
   groups.forEach((g, i) => g.pods.forEach((p) => groupOf.set(p, i)));
 
   // What each class may open toward (ingress) or from (egress) each target group.
-  const classEntries = groups.map((g) => groupEntries(evaluator, direction, g.end, restrict));
+  const classEntries = groups.map((g) => entriesPerClass(evaluator, direction, g.end, restrict));
   const classCount = compiled.classes.length;
   const seen = new Int32Array(groups.length * classCount);
   let round = 0;
   // The class-level entries behind one peer (pairs with the target's pods, self pairs left out).
   const entriesFor = (entry: CatalogEntry, overlaps: boolean): PairEntry[] => {
-    if (!overlaps) {
-      if (groups.length === 1 && entry.classes.length === 1) return [classEntries[0][entry.classes[0]]];
-      return entry.classes.flatMap((c) => classEntries.map((perClass) => perClass[c]));
-    }
+    if (!overlaps) return entry.classes.flatMap((c) => classEntries.map((perClass) => perClass[c]));
     round++;
     const entries: PairEntry[] = [];
     for (const q of entry.pods) {
@@ -73,29 +85,40 @@ export function directionAnswer(
   // Many peers get the same set: build each JSON form once per answer.
   const jsons = new Map<string, ConnectionSetJson>();
   const jsonOf = (conn: ConnectionSet): ConnectionSetJson => {
-    let json = jsons.get(conn.key());
+    const key = conn.key();
+    let json = jsons.get(key);
     if (json === undefined) {
       json = conn.toJSON();
-      jsons.set(conn.key(), json);
+      jsons.set(key, json);
     }
     return json;
   };
-  const peers: PeerConnection[] = [];
+  // What a peer gets, from the class-level entries behind it; `undefined` when they allow nothing.
+  const merge = (entries: readonly PairEntry[]): PeerFields | undefined => {
+    if (!entries.some((e) => !e.conn.isEmpty())) return undefined;
+    const merged = mergeEntries(entries);
+    return { conn: jsonOf(merged.conn), partial: merged.partial, rules: merged.rules };
+  };
+  // Most peers stand behind one class-level entry, and many classes share entries: merge each of them once.
+  const single = new Map<PairEntry, PeerFields | undefined>();
+  const fromEntry = (e: PairEntry): PeerFields | undefined => {
+    if (!single.has(e)) single.set(e, merge([e]));
+    return single.get(e);
+  };
+  // Each peer with its text, the sort key, so sorting does not build texts again per comparison.
+  const peers: { text: string; connection: PeerConnection }[] = [];
   const self =
     granularity === 'workload' && target.peer.type === 'workload' ? peerText(target.peer) : undefined;
   const targetWorkloads = new Set(target.pods.map((p) => p.workload));
   for (const entry of evaluator.catalog.list(granularity)) {
     if (entry.text === self) continue;
     const overlaps = targetWorkloads.has(entry.workload) && entry.pods.some((q) => groupOf.has(q));
-    const entries = entriesFor(entry, overlaps);
-    if (!entries.some((e) => !e.conn.isEmpty())) continue;
-    const merged = mergeEntries(entries);
-    peers.push({
-      peer: entry.peer,
-      conn: jsonOf(merged.conn),
-      ...(merged.partial ? { partial: true } : {}),
-      rules: merged.rules,
-    });
+    const fields =
+      overlaps || groups.length > 1 || entry.classes.length > 1
+        ? merge(entriesFor(entry, overlaps))
+        : fromEntry(classEntries[0][entry.classes[0]]);
+    if (fields !== undefined)
+      peers.push({ text: entry.text, connection: peerConnection(entry.peer, fields) });
   }
 
   const perAtom: AtomConnection[] = Array.from({ length: compiled.atoms.count }, (_, atom) => {
@@ -112,14 +135,10 @@ export function directionAnswer(
     return mergeEntries(entries);
   });
   for (const range of addressRanges(compiled.atoms, perAtom)) {
-    peers.push({
-      peer: range.peer,
-      conn: range.conn.toJSON(),
-      ...(range.partial ? { partial: true } : {}),
-      rules: range.rules,
-    });
+    const fields = { conn: range.conn.toJSON(), partial: range.partial, rules: range.rules };
+    peers.push({ text: peerText(range.peer), connection: peerConnection(range.peer, fields) });
   }
-  peers.sort((a, b) => comparePeers(a.peer, b.peer));
+  peers.sort((a, b) => compareTexts(a.text, b.text));
 
   const isolatedBy = uniquePolicies(
     groups.flatMap((g) => (g.end.kind === 'class' ? evaluator.selecting(direction, g.end.id) : [])),
@@ -131,38 +150,8 @@ export function directionAnswer(
     isolated: isolatedBy.length > 0,
     isolatedBy,
     ...(groups.some((g) => g.end.kind === 'address') ? { unenforceable: true as const } : {}),
-    peers,
+    peers: peers.map((p) => p.connection),
   };
-}
-
-/**
- * What every class may open toward a target group (ingress) or accept from it (egress). The target's own
- * direction is evaluated for all classes at once; the other end only where the first allows something.
- */
-function groupEntries(
-  evaluator: PairEvaluator,
-  direction: Direction,
-  end: End,
-  restrict: (c: ConnectionSet) => ConnectionSet,
-): PairEntry[] {
-  const other: Direction = direction === 'ingress' ? 'egress' : 'ingress';
-  const none: PairEntry = { conn: ConnectionSet.none(), rules: [] };
-  if (end.kind !== 'class') {
-    // A hostNetwork target is not checked; only the class's own direction toward its address counts.
-    return evaluator.compiled.classes.map((c) => {
-      const result = evaluator.towardEnd(other, c.id, end);
-      return pairEntry({ conn: result.conn, [other]: result }, restrict);
-    });
-  }
-  const own = evaluator.towardAllClasses(direction, end.id);
-  return own.map((result, id) => {
-    if (restrict(result.conn).isEmpty()) return none;
-    const peerSide = evaluator.direction(other, id, { kind: 'class', id: end.id });
-    return pairEntry(
-      { conn: result.conn.intersect(peerSide.conn), [direction]: result, [other]: peerSide },
-      restrict,
-    );
-  });
 }
 
 function groupTargetPods(evaluator: PairEvaluator, pods: readonly ModelPod[]): TargetGroup[] {

@@ -34,12 +34,26 @@ export function podEnd(compiled: CompiledSnapshot, pod: ModelPod): End {
   return { kind: 'address', atoms: [...atoms].sort((a, b) => a - b), nodeName: pod.nodeName, pod };
 }
 
+/** Per model, the node owning each address; built on the first address end (a diff checks many). */
+const nodesByAddress = new WeakMap<SnapshotModel, Map<bigint, string>>();
+
 /** The node that owns an address: from Node objects, or from hostNetwork pods (which use their node's IPs). */
 function nodeOfAddress(model: SnapshotModel, address: string): string | undefined {
-  const value = ipToBigint(address);
-  const same = (ip: string) => isValidIp(ip) && ipToBigint(ip) === value;
-  for (const node of model.nodes) if (node.addresses.some((a) => same(a.address))) return node.name;
-  for (const pod of model.pods)
-    if (pod.hostNetwork && pod.nodeName !== undefined && pod.ips.some(same)) return pod.nodeName;
-  return undefined;
+  let nodes = nodesByAddress.get(model);
+  if (nodes === undefined) {
+    const found = new Map<bigint, string>();
+    // The first owner wins: Node objects in order, then hostNetwork pods in order.
+    const claim = (ip: string, name: string) => {
+      if (!isValidIp(ip)) return;
+      const value = ipToBigint(ip);
+      if (!found.has(value)) found.set(value, name);
+    };
+    for (const node of model.nodes) for (const a of node.addresses) claim(a.address, node.name);
+    for (const pod of model.pods) {
+      if (pod.hostNetwork && pod.nodeName !== undefined) for (const ip of pod.ips) claim(ip, pod.nodeName);
+    }
+    nodes = found;
+    nodesByAddress.set(model, nodes);
+  }
+  return nodes.get(ipToBigint(address));
 }

@@ -14,6 +14,7 @@ import {
   type PolicyRef,
 } from './answers';
 import { checkConnection } from './check';
+import { ClassMatrix } from './class-matrix';
 import { connectivity } from './connectivity';
 import { directionAnswer } from './direction-answer';
 import { findEndpoint, resolveEndpointText, type EndpointRef, type TargetRef } from './endpoints';
@@ -46,6 +47,11 @@ export interface SnapshotAnalysis {
   egress(target: TargetRef, query?: DirectionQuery, options?: Partial<AnalysisOptions>): DirectionAnswer;
   /** Computed once per options and granularity; the answer is shared, so callers must not modify it. */
   connectivity(options?: Partial<AnalysisOptions> & { granularity?: Granularity }): ConnectivityAnswer;
+  /**
+   * The class-level evaluation behind `connectivity`, computed once per options and kept with its answers:
+   * the diff reads the verdicts of many pairs from it rather than checking each pair again.
+   */
+  classMatrix(options?: Partial<AnalysisOptions>): ClassMatrix;
   policiesSelecting(target: TargetRef): { ingress: PolicyRef[]; egress: PolicyRef[] };
   resolve(text: string): EndpointRef;
 }
@@ -62,6 +68,7 @@ class Analysis implements SnapshotAnalysis {
   private readonly evaluators = new Map<string, PairEvaluator>();
   /** Snapshots are immutable: each full connectivity answer is computed once per options and granularity. */
   private readonly connectivityAnswers = new Map<string, ConnectivityAnswer>();
+  private readonly matrices = new Map<string, ClassMatrix>();
   private allWarnings: Warning[] | undefined;
 
   constructor(readonly model: SnapshotModel) {}
@@ -107,10 +114,21 @@ class Analysis implements SnapshotAnalysis {
     const key = JSON.stringify([full, granularity]);
     let answer = this.connectivityAnswers.get(key);
     if (answer === undefined) {
-      answer = connectivity(this.evaluator(full), granularity, this.meta(full));
+      answer = connectivity(this.evaluator(full), granularity, this.meta(full), this.classMatrix(full));
       this.connectivityAnswers.set(key, answer);
     }
     return answer;
+  }
+
+  classMatrix(options?: Partial<AnalysisOptions>): ClassMatrix {
+    const full = fullOptions(options);
+    const key = JSON.stringify(full);
+    let matrix = this.matrices.get(key);
+    if (matrix === undefined) {
+      matrix = new ClassMatrix(this.evaluator(full));
+      this.matrices.set(key, matrix);
+    }
+    return matrix;
   }
 
   policiesSelecting(target: TargetRef): { ingress: PolicyRef[]; egress: PolicyRef[] } {

@@ -1,9 +1,9 @@
 import type { AdminTierName, CompiledAdminRule } from '../../compile/admin-policy-compiler';
-import { Bitset } from '../../compile/bitset';
 import type { CompiledSnapshot } from '../../compile/compiled-snapshot';
+import { namedPortsText } from '../../compile/pod-classes';
 import { ConnectionSet } from '../../sets';
 import type { Direction, PolicyRef } from '../answers';
-import type { DirectionTier, PeerEnd, RuleContribution, TierVerdict } from './tier';
+import type { DirectionTier, PeerEnd, PeerSet, RuleContribution, TierVerdict } from './tier';
 
 /**
  * The admin tier (AdminNetworkPolicies and Admin-tier ClusterNetworkPolicies) or the baseline tier
@@ -14,7 +14,6 @@ import type { DirectionTier, PeerEnd, RuleContribution, TierVerdict } from './ti
  */
 export class AdminTier implements DirectionTier {
   private readonly refs = new Map<string, PolicyRef[]>();
-  private readonly matter = new Map<string, Bitset>();
 
   constructor(
     readonly tier: AdminTierName,
@@ -69,17 +68,26 @@ export class AdminTier implements DirectionTier {
     };
   }
 
-  peersThatMatter(direction: Direction, subject: number): Bitset {
-    const key = `${direction}:${subject}`;
-    let set = this.matter.get(key);
-    if (set === undefined) {
-      const { policies, applying } = this.compiled.adminPolicies[this.tier];
-      set = Bitset.empty(this.compiled.classes.length);
-      for (const p of applying[direction][subject])
-        for (const rule of policies[p].rules[direction]) set.orInPlace(rule.classes);
-      this.matter.set(key, set);
-    }
-    return set;
+  peerSets(direction: Direction, subject: number): readonly PeerSet[] {
+    const { policies, applying } = this.compiled.adminPolicies[this.tier];
+    return applying[direction][subject].flatMap((p) =>
+      policies[p].rules[direction].map((rule) => ({
+        classes: rule.classes,
+        // Named ports resolve on the destination: the peer for egress.
+        byNamedPorts: direction === 'egress' && rule.ports.names.length > 0,
+      })),
+    );
+  }
+
+  subjectKey(direction: Direction, subject: number): string {
+    // The applying policies fix the rules; for ingress, named ports of those rules resolve on the subject.
+    const { policies, applying } = this.compiled.adminPolicies[this.tier];
+    const order = applying[direction][subject];
+    const key = order.join(',');
+    const named =
+      direction === 'ingress' &&
+      order.some((p) => policies[p].rules[direction].some((rule) => rule.ports.names.length > 0));
+    return named ? `${key}|${namedPortsText(this.compiled.classes[subject])}` : key;
   }
 
   selecting(direction: Direction, subject: number): PolicyRef[] {

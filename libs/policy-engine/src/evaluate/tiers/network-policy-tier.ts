@@ -1,8 +1,8 @@
-import { Bitset } from '../../compile/bitset';
 import type { CompiledSnapshot } from '../../compile/compiled-snapshot';
+import { namedPortsText } from '../../compile/pod-classes';
 import { ConnectionSet } from '../../sets';
 import type { Direction, PolicyRef } from '../answers';
-import type { DirectionTier, PeerEnd, RuleContribution, TierVerdict } from './tier';
+import type { DirectionTier, PeerEnd, PeerSet, RuleContribution, TierVerdict } from './tier';
 
 /**
  * NetworkPolicy v1: a subject isolated in a direction (selected by a policy listing it) gets the union of
@@ -13,7 +13,6 @@ export class NetworkPolicyTier implements DirectionTier {
   readonly tier = 'networkPolicy' as const;
 
   private readonly isolating: Record<Direction, PolicyRef[][]>;
-  private readonly matter: Record<Direction, Map<number, Bitset>> = { ingress: new Map(), egress: new Map() };
 
   constructor(private readonly compiled: CompiledSnapshot) {
     const { policies, ingress, egress } = compiled.networkPolicies;
@@ -23,18 +22,23 @@ export class NetworkPolicyTier implements DirectionTier {
     };
   }
 
-  peersThatMatter(direction: Direction, subject: number): Bitset {
-    const cache = this.matter[direction];
-    let set = cache.get(subject);
-    if (set === undefined) {
-      // Not isolated: the tier passes every peer alike. Isolated: only peers some rule admits get anything.
-      set = Bitset.empty(this.compiled.classes.length);
-      if (this.index(direction).isolatedBy[subject].length > 0) {
-        for (const rule of this.index(direction).rules[subject]) set.orInPlace(rule.peers);
-      }
-      cache.set(subject, set);
-    }
-    return set;
+  peerSets(direction: Direction, subject: number): readonly PeerSet[] {
+    // Not isolated: the tier passes every peer alike. Isolated: a peer gets what the rules admitting it allow.
+    const index = this.index(direction);
+    if (index.isolatedBy[subject].length === 0) return [];
+    return index.rules[subject].map((rule) => ({
+      classes: rule.peers,
+      // Named ports resolve on the destination: the peer for egress.
+      byNamedPorts: direction === 'egress' && rule.ports.usesNamedPorts,
+    }));
+  }
+
+  subjectKey(direction: Direction, subject: number): string {
+    // The policies fix the rules; for ingress, named ports of those rules resolve on the subject itself.
+    const index = this.index(direction);
+    const key = index.isolatedBy[subject].join(',');
+    const named = direction === 'ingress' && index.rules[subject].some((rule) => rule.ports.usesNamedPorts);
+    return named ? `${key}|${namedPortsText(this.compiled.classes[subject])}` : key;
   }
 
   selecting(direction: Direction, subject: number): PolicyRef[] {

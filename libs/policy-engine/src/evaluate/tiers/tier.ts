@@ -42,6 +42,15 @@ export interface TierStep {
 }
 
 /**
+ * The peer classes one rule of a tier may match for a subject. With `byNamedPorts` (named ports toward an
+ * egress destination), what the rule allows also depends on the peer's named container ports.
+ */
+export interface PeerSet {
+  classes: Bitset;
+  byNamedPorts: boolean;
+}
+
+/**
  * One tier of the per-direction evaluation (admin, networkPolicy, baseline). Tiers are consulted in order;
  * whatever no tier decides is allowed by the default tier.
  */
@@ -50,11 +59,16 @@ export interface DirectionTier {
   /** `undefined` when the tier has nothing to say about this subject (everything passes). */
   decide(direction: Direction, subject: number, peer: PeerEnd): TierVerdict | undefined;
   /**
-   * The peer classes this tier may treat differently from one another for the subject; every other class
-   * gets one and the same verdict. `undefined` when any class may differ. Lets lists evaluate once for the
-   * many classes no rule mentions.
+   * The peer sets of the rules that may decide the subject's traffic: two peer classes in exactly the same
+   * sets (with the same named ports, where a set says so) get one and the same verdict. Lets lists evaluate
+   * once per such group of classes rather than once per class.
    */
-  peersThatMatter(direction: Direction, subject: number): Bitset | undefined;
+  peerSets(direction: Direction, subject: number): readonly PeerSet[];
+  /**
+   * A text equal for two subject classes that this tier treats alike toward every peer: same policies, and
+   * for ingress the same named ports where rules use them (they resolve on the destination).
+   */
+  subjectKey(direction: Direction, subject: number): string;
   /** Policies of this tier that select the subject in this direction, whatever the peer. */
   selecting(direction: Direction, subject: number): PolicyRef[];
 }
