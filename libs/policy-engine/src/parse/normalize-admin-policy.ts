@@ -4,8 +4,6 @@ import { normalizeCidr, type WarnFn } from './normalize-cidr';
 import { labelSelectorOf, labelsOf, protocolOf } from './normalize-common';
 import { arrayField, integerField, objectField, objectsIn, stringField } from './raw-fields';
 
-const PEER_SELECTOR_FIELDS = ['namespaces', 'nodes'];
-
 /**
  * An AdminNetworkPolicy, BaselineAdminNetworkPolicy or ClusterNetworkPolicy, keeping the spec fields
  * the API defines (a CRD drops unknown fields too) and its defaults (`protocol: TCP` in v1alpha1 ports).
@@ -20,44 +18,57 @@ export function normalizeAdminPolicy(
   warn: WarnFn,
 ): AdminPolicyObject {
   const raw = objectField(object, 'spec');
+  // Read in the order warnings have always come in: subject, ingress, egress.
+  const subject = peerOf(objectField(raw, 'subject') ?? {}, 'spec.subject', warn);
+  const rules: Record<string, unknown> = {};
+  for (const direction of ['ingress', 'egress'] as const) {
+    const list = arrayField(raw, direction);
+    if (list)
+      rules[direction] = objectsIn(list).map((rule, i) => ruleOf(rule, `spec.${direction}[${i}]`, warn));
+  }
   const spec: Record<string, unknown> = {};
-  const tier = stringField(raw, 'tier');
-  if (kind === 'ClusterNetworkPolicy' && tier !== undefined) spec.tier = tier;
+  if (rules.egress) spec.egress = rules.egress;
+  if (rules.ingress) spec.ingress = rules.ingress;
   const priority = integerField(raw, 'priority');
   if (kind !== 'BaselineAdminNetworkPolicy' && priority !== undefined) spec.priority = priority;
-  spec.subject = peerOf(objectField(raw, 'subject') ?? {}, 'spec.subject', warn);
-  for (const direction of ['ingress', 'egress'] as const) {
-    const rules = arrayField(raw, direction);
-    if (rules)
-      spec[direction] = objectsIn(rules).map((rule, i) => ruleOf(rule, `spec.${direction}[${i}]`, warn));
-  }
+  spec.subject = subject;
+  const tier = stringField(raw, 'tier');
+  if (kind === 'ClusterNetworkPolicy' && tier !== undefined) spec.tier = tier;
   const name = stringField(objectField(object, 'metadata'), 'name') ?? '';
-  return { kind, apiVersion, name, labels: labelsOf(object), spec };
+  return { apiVersion, kind, labels: labelsOf(object), name, spec };
 }
 
 function ruleOf(raw: JsonObject, path: string, warn: WarnFn): Record<string, unknown> {
-  const rule: Record<string, unknown> = {};
+  const peersOf = (field: string) =>
+    objectsIn(arrayField(raw, field)).map((peer, i) => peerOf(peer, `${path}.${field}[${i}]`, warn));
+  const rule: Record<string, unknown> = { action: stringField(raw, 'action') };
+  if (arrayField(raw, 'from')) rule.from = peersOf('from');
   const name = stringField(raw, 'name');
   if (name !== undefined && name !== '') rule.name = name;
-  rule.action = stringField(raw, 'action');
-  for (const peersField of ['from', 'to']) {
-    const peers = arrayField(raw, peersField);
-    if (peers)
-      rule[peersField] = objectsIn(peers).map((peer, i) => peerOf(peer, `${path}.${peersField}[${i}]`, warn));
-  }
   const ports = arrayField(raw, 'ports');
   if (ports) rule.ports = objectsIn(ports).map(adminPortOf);
   const protocols = arrayField(raw, 'protocols');
   if (protocols) rule.protocols = objectsIn(protocols).map(protocolMatchOf);
+  if (arrayField(raw, 'to')) rule.to = peersOf('to');
   return rule;
 }
 
 /** A subject or peer: selectors normalized, `networks` CIDRs cut to their network with a warning. */
 function peerOf(raw: JsonObject, path: string, warn: WarnFn): Record<string, unknown> {
   const peer: Record<string, unknown> = {};
-  for (const field of PEER_SELECTOR_FIELDS) {
-    if (objectField(raw, field)) peer[field] = labelSelectorOf(raw[field]);
+  const domainNames = arrayField(raw, 'domainNames');
+  if (domainNames) peer.domainNames = domainNames.filter((name) => typeof name === 'string');
+  const selector = (field: string) => (objectField(raw, field) ? labelSelectorOf(raw[field]) : undefined);
+  const namespaces = selector('namespaces');
+  if (namespaces) peer.namespaces = namespaces;
+  const networks = arrayField(raw, 'networks');
+  if (networks) {
+    peer.networks = networks
+      .filter((text): text is string => typeof text === 'string')
+      .map((text, i) => normalizeCidr(text, `${path}.networks[${i}]`, warn));
   }
+  const nodes = selector('nodes');
+  if (nodes) peer.nodes = nodes;
   const pods = objectField(raw, 'pods');
   if (pods) {
     peer.pods = {
@@ -65,28 +76,20 @@ function peerOf(raw: JsonObject, path: string, warn: WarnFn): Record<string, unk
       podSelector: labelSelectorOf(pods.podSelector),
     };
   }
-  const networks = arrayField(raw, 'networks');
-  if (networks) {
-    peer.networks = networks
-      .filter((text): text is string => typeof text === 'string')
-      .map((text, i) => normalizeCidr(text, `${path}.networks[${i}]`, warn));
-  }
-  const domainNames = arrayField(raw, 'domainNames');
-  if (domainNames) peer.domainNames = domainNames.filter((name) => typeof name === 'string');
   return peer;
 }
 
 function adminPortOf(raw: JsonObject): Record<string, unknown> {
   const portNumber = objectField(raw, 'portNumber');
   if (portNumber)
-    return { portNumber: { protocol: protocolOf(portNumber), port: integerField(portNumber, 'port') } };
+    return { portNumber: { port: integerField(portNumber, 'port'), protocol: protocolOf(portNumber) } };
   const portRange = objectField(raw, 'portRange');
   if (portRange) {
     return {
       portRange: {
+        end: integerField(portRange, 'end'),
         protocol: protocolOf(portRange),
         start: integerField(portRange, 'start'),
-        end: integerField(portRange, 'end'),
       },
     };
   }
@@ -100,7 +103,7 @@ function protocolMatchOf(raw: JsonObject): Record<string, unknown> {
     if (!destination) continue;
     const range = objectField(destination, 'range');
     const port = range
-      ? { range: { start: integerField(range, 'start'), end: integerField(range, 'end') } }
+      ? { range: { end: integerField(range, 'end'), start: integerField(range, 'start') } }
       : { number: integerField(destination, 'number') };
     return { [protocol]: { destinationPort: port } };
   }

@@ -47,7 +47,8 @@ export function containerPortsOf(podSpec: JsonObject | undefined): ContainerPort
       const number = integerField(port, 'containerPort');
       if (number === undefined) continue;
       const name = stringField(port, 'name');
-      ports.push({ ...(name ? { name } : {}), port: number, protocol: protocolOf(port) });
+      const protocol = protocolOf(port);
+      ports.push(name ? { name, port: number, protocol } : { port: number, protocol });
     }
   }
   return ports;
@@ -60,8 +61,6 @@ export function containerPortsOf(podSpec: JsonObject | undefined): ContainerPort
 export function labelSelectorOf(value: unknown): LabelSelector {
   const selector = value as JsonObject | undefined;
   const out: LabelSelector = {};
-  const matchLabels = stringMap(objectField(selector, 'matchLabels'));
-  if (Object.keys(matchLabels).length > 0) out.matchLabels = matchLabels;
   const expressions = objectsIn(arrayField(selector, 'matchExpressions')).map((expression) => {
     const requirement: LabelSelectorRequirement = {
       key: stringField(expression, 'key') ?? '',
@@ -72,5 +71,7 @@ export function labelSelectorOf(value: unknown): LabelSelector {
     return requirement;
   });
   if (expressions.length > 0) out.matchExpressions = expressions;
+  const matchLabels = stringMap(objectField(selector, 'matchLabels'));
+  if (Object.keys(matchLabels).length > 0) out.matchLabels = matchLabels;
   return out;
 }

@@ -21,22 +21,23 @@ import { arrayField, integerField, objectField, objectsIn, stringField } from '.
  */
 export function normalizeNetworkPolicy(object: JsonObject, warn: WarnFn): NetworkPolicyObject {
   const raw = objectField(object, 'spec');
-  const spec: NetworkPolicySpec = {
-    podSelector: labelSelectorOf(raw?.podSelector),
-    policyTypes: policyTypesOf(raw, warn),
-  };
+  const policyTypes = policyTypesOf(raw, warn);
   const ingress: NetworkPolicyIngressRule[] = objectsIn(arrayField(raw, 'ingress')).map((rule, i) => {
     const from = peersOf(arrayField(rule, 'from'), `spec.ingress[${i}].from`, warn);
-    return { ...portsOf(rule), ...(from.length > 0 ? { from } : {}) };
+    return { ...(from.length > 0 ? { from } : {}), ...portsOf(rule) };
   });
   const egress: NetworkPolicyEgressRule[] = objectsIn(arrayField(raw, 'egress')).map((rule, i) => {
     const to = peersOf(arrayField(rule, 'to'), `spec.egress[${i}].to`, warn);
     return { ...portsOf(rule), ...(to.length > 0 ? { to } : {}) };
   });
-  if (ingress.length > 0) spec.ingress = ingress;
-  if (egress.length > 0) spec.egress = egress;
+  const spec: NetworkPolicySpec = {
+    ...(egress.length > 0 ? { egress } : {}),
+    ...(ingress.length > 0 ? { ingress } : {}),
+    podSelector: labelSelectorOf(raw?.podSelector),
+    policyTypes,
+  };
   const name = stringField(objectField(object, 'metadata'), 'name') ?? '';
-  return { kind: 'NetworkPolicy', namespace: namespaceOf(object), name, labels: labelsOf(object), spec };
+  return { kind: 'NetworkPolicy', labels: labelsOf(object), name, namespace: namespaceOf(object), spec };
 }
 
 /**
@@ -59,12 +60,13 @@ function policyTypesOf(spec: JsonObject | undefined, warn: WarnFn): PolicyType[]
 
 function portsOf(rule: JsonObject): { ports?: NetworkPolicyPort[] } {
   const ports = objectsIn(arrayField(rule, 'ports')).map((raw) => {
-    const port: NetworkPolicyPort = { protocol: protocolOf(raw) };
     const value = raw.port;
-    if (typeof value === 'number' || typeof value === 'string') port.port = value;
     const endPort = integerField(raw, 'endPort');
-    if (endPort !== undefined) port.endPort = endPort;
-    return port;
+    return {
+      ...(endPort !== undefined ? { endPort } : {}),
+      ...(typeof value === 'number' || typeof value === 'string' ? { port: value } : {}),
+      protocol: protocolOf(raw),
+    };
   });
   return ports.length > 0 ? { ports } : {};
 }
@@ -72,13 +74,13 @@ function portsOf(rule: JsonObject): { ports?: NetworkPolicyPort[] } {
 function peersOf(list: unknown[] | undefined, path: string, warn: WarnFn): NetworkPolicyPeer[] {
   return objectsIn(list).map((raw, i) => {
     const peer: NetworkPolicyPeer = {};
-    if (raw.podSelector !== undefined && raw.podSelector !== null)
-      peer.podSelector = labelSelectorOf(raw.podSelector);
+    const ipBlock = objectField(raw, 'ipBlock');
+    if (ipBlock) peer.ipBlock = ipBlockOf(ipBlock, `${path}[${i}].ipBlock`, warn);
     if (raw.namespaceSelector !== undefined && raw.namespaceSelector !== null) {
       peer.namespaceSelector = labelSelectorOf(raw.namespaceSelector);
     }
-    const ipBlock = objectField(raw, 'ipBlock');
-    if (ipBlock) peer.ipBlock = ipBlockOf(ipBlock, `${path}[${i}].ipBlock`, warn);
+    if (raw.podSelector !== undefined && raw.podSelector !== null)
+      peer.podSelector = labelSelectorOf(raw.podSelector);
     return peer;
   });
 }

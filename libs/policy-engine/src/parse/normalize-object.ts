@@ -12,6 +12,9 @@ function isWorkloadKind(kind: ObjectKind): kind is WorkloadKind {
 /**
  * Turns a validated raw object into its normalized form: only the fields `model/objects.ts` lists, with
  * the API server's defaults applied.
+ *
+ * Every normalizer writes the keys of what it builds in sorted order (label maps are sorted too), so
+ * `canonicalJson`, which each stored object goes through, can leave the writing to `JSON.stringify`.
  */
 export function normalizeObject(
   kind: ObjectKind,

@@ -36,16 +36,16 @@ function nameOf(object: JsonObject): string {
 export function normalizeNamespace(object: JsonObject): NamespaceObject {
   const name = nameOf(object);
   const labels = stringMap({ ...labelsOf(object), [NAMESPACE_NAME_LABEL]: name });
-  return { kind: 'Namespace', name, labels };
+  return { kind: 'Namespace', labels, name };
 }
 
 /** A Node: labels and `status.addresses` (which `nodes` peers of admin policies match). */
 export function normalizeNode(object: JsonObject): NodeObject {
   const addresses = objectsIn(arrayField(objectField(object, 'status'), 'addresses')).map((address) => ({
-    type: stringField(address, 'type') ?? '',
     address: stringField(address, 'address') ?? '',
+    type: stringField(address, 'type') ?? '',
   }));
-  return { kind: 'Node', name: nameOf(object), labels: labelsOf(object), addresses };
+  return { addresses, kind: 'Node', labels: labelsOf(object), name: nameOf(object) };
 }
 
 /** A Pod: IPs from `status.podIPs` (dual-stack) or else `status.podIP`; phase, node, hostNetwork, ports. */
@@ -56,22 +56,21 @@ export function normalizePod(object: JsonObject): PodObject {
     .map((entry) => stringField(entry, 'ip'))
     .filter((ip): ip is string => !!ip);
   const podIP = stringField(status, 'podIP');
-  const pod: PodObject = {
-    kind: 'Pod',
-    namespace: namespaceOf(object),
-    name: nameOf(object),
-    labels: labelsOf(object),
-    ips: podIPs.length > 0 ? podIPs : podIP ? [podIP] : [],
+  const nodeName = stringField(spec, 'nodeName');
+  const owner = controllerOwner(object);
+  const phase = stringField(status, 'phase');
+  return {
     hostNetwork: booleanField(spec, 'hostNetwork') ?? false,
+    ips: podIPs.length > 0 ? podIPs : podIP ? [podIP] : [],
+    kind: 'Pod',
+    labels: labelsOf(object),
+    name: nameOf(object),
+    namespace: namespaceOf(object),
+    ...(nodeName ? { nodeName } : {}),
+    ...(owner ? { owner } : {}),
+    ...(phase ? { phase } : {}),
     ports: containerPortsOf(spec),
   };
-  const owner = controllerOwner(object);
-  if (owner) pod.owner = owner;
-  const phase = stringField(status, 'phase');
-  if (phase) pod.phase = phase;
-  const nodeName = stringField(spec, 'nodeName');
-  if (nodeName) pod.nodeName = nodeName;
-  return pod;
 }
 
 function templateOf(kind: WorkloadKind, object: JsonObject): PodTemplate {
@@ -79,24 +78,23 @@ function templateOf(kind: WorkloadKind, object: JsonObject): PodTemplate {
   for (const field of templatePath(kind)) template = objectField(template, field);
   const spec = objectField(template, 'spec');
   return {
-    labels: template ? labelsOf(template) : {},
     hostNetwork: booleanField(spec, 'hostNetwork') ?? false,
+    labels: template ? labelsOf(template) : {},
     ports: containerPortsOf(spec),
   };
 }
 
 /** A workload: owner, replicas (default 1 where the kind has them) and its pod template. */
 export function normalizeWorkload(kind: WorkloadKind, object: JsonObject): WorkloadObject {
-  const workload: WorkloadObject = {
+  const owner = controllerOwner(object);
+  const replicated = REPLICATED_KINDS.includes(kind);
+  return {
     kind,
-    namespace: namespaceOf(object),
-    name: nameOf(object),
     labels: labelsOf(object),
+    name: nameOf(object),
+    namespace: namespaceOf(object),
+    ...(owner ? { owner } : {}),
+    ...(replicated ? { replicas: integerField(objectField(object, 'spec'), 'replicas') ?? 1 } : {}),
     template: templateOf(kind, object),
   };
-  const owner = controllerOwner(object);
-  if (owner) workload.owner = owner;
-  if (REPLICATED_KINDS.includes(kind))
-    workload.replicas = integerField(objectField(object, 'spec'), 'replicas') ?? 1;
-  return workload;
 }

@@ -75,3 +75,28 @@ describe('readDocuments', () => {
     expect(error.message.startsWith(start)).toBe(true);
   });
 });
+
+describe('readDocuments on input built to exhaust the reader', () => {
+  const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+  const aliasBomb = ['a: &a [x, x, x, x, x, x, x, x, x]']
+    .concat(
+      ['b', 'c', 'd', 'e'].map((key, i) => `${key}: &${key} [${Array(9).fill(`*${'abcd'[i]}`).join(', ')}]`),
+    )
+    .join('\n');
+
+  it.each([
+    ['JSON nested 10,000 levels', nested(10_000), 'upload: nested deeper than 1000 levels'],
+    ['JSON nested 1001 levels', nested(1001), 'upload: nested deeper than 1000 levels'],
+    ['YAML nested 10,000 levels', `a: ${nested(10_000)}`, 'not valid YAML: nested too deeply'],
+    ['a YAML alias bomb', aliasBomb, 'upload: not valid YAML: its aliases expand too much'],
+  ])('rejects %s with PARSE_ERROR instead of running out of stack or memory', (_, text, message) => {
+    const error = parseError(text);
+    expect(error).toBeInstanceOf(EngineError);
+    expect(error.code).toBe('PARSE_ERROR');
+    expect(error.message).toContain(message);
+  });
+
+  it('reads JSON nested exactly as deep as a streamed upload may be', () => {
+    expect(readDocuments(nested(1000), 'upload')).toHaveLength(1);
+  });
+});

@@ -297,6 +297,30 @@ describe('problems with the upload as a whole', () => {
     });
   });
 
+  it.each([
+    ['a NUL in a pod phase', { ...webPod, status: { phase: 'Running\u0000' } }, 'status.phase'],
+    ['an unpaired surrogate in a node name', { ...webPod, spec: { nodeName: 'n\ud800' } }, 'spec.nodeName'],
+    ['a NUL in the kind of a skipped object', { kind: 'ConfigMap\u0000', metadata: { name: 'c' } }, 'kind'],
+    [
+      'a lone low surrogate in an apiVersion',
+      { ...denyAll, apiVersion: 'crd.projectcalico.org/\udc00' },
+      'apiVersion',
+    ],
+  ])('rejects %s: no field means it, and a database cannot store it as text', (_, object, path) => {
+    // JSON text carries both as escapes, which JSON.parse turns into the characters themselves.
+    expect(problemsOf({ 'x.json': JSON.stringify(object) })).toEqual([
+      expect.objectContaining({
+        path,
+        message: 'must not contain NUL characters or unpaired UTF-16 surrogates',
+      }),
+    ]);
+  });
+
+  it('accepts any other text, surrogate pairs (emoji) included, where it is not checked further', () => {
+    const pod = { ...webPod, status: { phase: 'Läuft 🏃' }, spec: { nodeName: 'node-1' } };
+    expect(build({ 'x.json': json(pod) }).objects).toHaveLength(1);
+  });
+
   it('accepts one name in two namespaces or for two kinds', () => {
     const other = { ...webPod, metadata: { name: 'web-1', namespace: 'admin' } };
     const policy = { ...denyAll, metadata: { name: 'web-1', namespace: 'shop' } };

@@ -13,10 +13,11 @@ import {
   isJsonObject,
   metadataName,
   metadataNamespace,
+  textError,
   validateObject,
   type JsonObject,
 } from '../validate';
-import { contentHashOf, inCanonicalOrder } from './canonical-json';
+import { canonicalJson, contentHashOfList, inCanonicalOrder } from './canonical-json';
 import { classifyKind, itemKindOfList } from './kinds';
 import { normalizeObject } from './normalize-object';
 import { LimitCounter, type IngestLimits } from './ingest-limits';
@@ -95,6 +96,13 @@ export class SnapshotBuilder {
     const ownApiVersion =
       typeof raw.apiVersion === 'string' && raw.apiVersion !== '' ? raw.apiVersion : undefined;
     const apiVersion = ownApiVersion ?? (kind === itemKind ? listApiVersion : undefined);
+    // Both are kept even for kinds that are skipped (counted per kind and apiVersion).
+    for (const [path, text] of Object.entries({ kind, apiVersion: apiVersion ?? '' })) {
+      const error = textError(text);
+      if (error === undefined) continue;
+      this.problem({ document: documentName, name: metadataName(raw), path }, error);
+      return;
+    }
     const found = classifyKind(kind, apiVersion);
     if (found.type === 'skipped') this.skipped.addOther(kind, apiVersion);
     else if (found.type === 'foreign') this.skipped.addForeignPolicy(found.label);
@@ -150,6 +158,8 @@ export class SnapshotBuilder {
   finish(): SnapshotContent {
     if (this.problems.length > 0) throw new ValidationError(this.reportedProblems());
     const objects = inCanonicalOrder([...this.objects.values()].map((entry) => entry.object));
+    // Written once: the hash covers these texts, and the service stores them.
+    const objectsJson = objects.map((object) => canonicalJson(object));
     const counts: Record<string, number> = {};
     for (const object of objects) counts[object.kind] = (counts[object.kind] ?? 0) + 1;
     const { warnings, ...skipped } = this.skipped.summary();
@@ -159,7 +169,8 @@ export class SnapshotBuilder {
       ...skipped,
       complete: skipped.foreignPolicyKinds.length === 0,
       counts,
-      contentHash: contentHashOf(objects),
+      objectsJson,
+      contentHash: contentHashOfList(objectsJson),
     };
   }
 

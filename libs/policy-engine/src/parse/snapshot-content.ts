@@ -4,6 +4,8 @@ import type { K8sObject, Warning } from '../model/objects';
 export interface SnapshotContent {
   /** In canonical order: by kind, namespace, name. */
   objects: K8sObject[];
+  /** Each of `objects` as canonical JSON (`canonicalJson`), in the same order: what the hash covers. */
+  objectsJson: string[];
   warnings: Warning[];
   /** Kinds not understood; their contents are never kept. */
   skipped: { kind: string; apiVersion?: string; count: number }[];

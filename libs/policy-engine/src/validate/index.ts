@@ -9,7 +9,7 @@ import { validateWorkload } from './workload-validation';
 
 export type { ReportProblem } from './problem-report';
 export { childPath, indexPath, keyPath } from './field-path';
-export { isJsonObject, describeJsonType, type JsonObject } from './json-shape';
+export { isJsonObject, describeJsonType, textError, type JsonObject } from './json-shape';
 export { parseCidr, isStrictSubnet, type ParsedCidr } from './cidr';
 export { metadataName, metadataNamespace } from './metadata';
 export { REPLICATED_KINDS, templatePath } from './workload-validation';

@@ -66,7 +66,17 @@ export function readArray(
   return Array.isArray(value) ? value : wrongType(report, childPath(path, field), 'a list', value);
 }
 
-/** A string field (see above). */
+// A NUL character, or half of a UTF-16 surrogate pair without the other (JSON's `"\ud800"`): no field of
+// a Kubernetes object means either, and a database cannot store them as text.
+// eslint-disable-next-line no-control-regex
+const NOT_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Why a string is not text podreach can keep, or undefined when it is. */
+export function textError(value: string): string | undefined {
+  return NOT_TEXT.test(value) ? 'must not contain NUL characters or unpaired UTF-16 surrogates' : undefined;
+}
+
+/** A string field (see above) that is text: NUL characters and unpaired surrogates are a problem too. */
 export function readString(
   parent: JsonObject,
   field: string,
@@ -75,7 +85,11 @@ export function readString(
 ): string | undefined {
   const value = parent[field];
   if (!present(value)) return undefined;
-  return typeof value === 'string' ? value : wrongType(report, childPath(path, field), 'a string', value);
+  if (typeof value !== 'string') return wrongType(report, childPath(path, field), 'a string', value);
+  const error = textError(value);
+  if (error === undefined) return value;
+  report(childPath(path, field), error);
+  return undefined;
 }
 
 /** An integer field (see above); `80.5` and `"80"` are not integers. */
