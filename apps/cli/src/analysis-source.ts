@@ -2,7 +2,7 @@ import { optionalString, requiredString } from './args';
 import { UsageError } from './cli-error';
 import type { CommandArgs, OptionSpecs } from './command';
 import type { CliIo } from './io';
-import { ApiClient, apiToken } from './server/api-client';
+import { API_KEY_HELP, API_KEY_OPTIONS, ApiClient, apiKey } from './server/api-client';
 
 /** Where `check` and `who-can-reach` get their answers: a local manifest tree or a stored snapshot. */
 export type AnalysisSource =
@@ -12,13 +12,13 @@ export const SOURCE_OPTIONS: OptionSpecs = {
   manifests: { type: 'string' },
   server: { type: 'string' },
   snapshot: { type: 'string' },
-  token: { type: 'string' },
+  ...API_KEY_OPTIONS,
 };
 
 export const SOURCE_HELP = `  --manifests <dir|file|->  analyse a manifest tree locally (no server)
   --server <url>            ask a podreach server instead...
   --snapshot <id>           ...about this stored snapshot
-  --token <key>             API key for the server (default: $PODREACH_API_KEY)`;
+${API_KEY_HELP}`;
 
 /** Reads `--manifests` or `--server` + `--snapshot`: exactly one source must be given. */
 export function analysisSource(args: CommandArgs, command: string, io: CliIo): AnalysisSource {
@@ -42,7 +42,7 @@ export function analysisSource(args: CommandArgs, command: string, io: CliIo): A
   const snapshot = requiredString(args, 'snapshot', command);
   return {
     type: 'server',
-    client: new ApiClient(server, apiToken(optionalString(args, 'token'), io), io),
+    client: new ApiClient(server, apiKey(args, command, io), io),
     snapshot,
   };
 }

@@ -23,7 +23,7 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandArgs 
     if (isParseArgsError(error)) throw new UsageError(error.message.split('. ')[0], command.name);
     throw error;
   }
-  const { help, ...values } = parsed.values as Record<string, string | boolean | undefined>;
+  const { help, ...values } = parsed.values as Record<string, string | boolean | string[] | undefined>;
   if (help === true) return { values, positionals: parsed.positionals, help: true };
   const { min, max } = command.positionals;
   const count = parsed.positionals.length;
@@ -38,6 +38,12 @@ export function parseCommandArgs(command: Command, argv: string[]): CommandArgs 
 export function optionalString(args: CommandArgs, name: string): string | undefined {
   const value = args.values[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** Every value of a repeatable (`multiple`) string option, in the order given; empty when absent. */
+export function stringList(args: CommandArgs, name: string): string[] {
+  const value = args.values[name];
+  return Array.isArray(value) ? value : [];
 }
 
 /** A required string option's value. */

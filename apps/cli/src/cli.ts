@@ -3,13 +3,20 @@ import { EXIT_ERROR, EXIT_OK, UsageError } from './cli-error';
 import type { Command } from './command';
 import { checkCommand } from './commands/check.command';
 import { diffCommand } from './commands/diff.command';
+import { keysCommand } from './commands/keys.command';
 import { uploadCommand } from './commands/upload.command';
 import { whoCanReachCommand } from './commands/who-can-reach.command';
 import { describeError } from './describe-error';
 import type { CliIo } from './io';
 
-/** Every subcommand; a new one (such as `keys`) is one more entry here. */
-export const COMMANDS: readonly Command[] = [diffCommand, checkCommand, whoCanReachCommand, uploadCommand];
+/** Every subcommand; a new one is one more entry here. */
+export const COMMANDS: readonly Command[] = [
+  diffCommand,
+  checkCommand,
+  whoCanReachCommand,
+  uploadCommand,
+  keysCommand,
+];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -1,11 +1,11 @@
 import type { CliIo } from './io';
 
-/** Options of one command as `node:util` parseArgs takes them; every option is single-valued. */
-export type OptionSpecs = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+/** Options of one command as `node:util` parseArgs takes them; `multiple` options may be repeated. */
+export type OptionSpecs = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
-/** A parsed command line: option values by long name, and the positional arguments. */
+/** A parsed command line: option values by long name (a list for `multiple` ones), and the positional arguments. */
 export interface CommandArgs {
-  values: Readonly<Record<string, string | boolean | undefined>>;
+  values: Readonly<Record<string, string | boolean | string[] | undefined>>;
   positionals: string[];
 }
 

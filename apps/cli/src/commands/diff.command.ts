@@ -6,7 +6,7 @@ import { localDiff } from '../diff/local-diff';
 import { DIFF_FORMATS, type DiffOutcome, type DiffRequest } from '../diff/diff-request';
 import type { CliIo } from '../io';
 import { ipBlockMatchesPods } from '../query-options';
-import { ApiClient, apiToken } from '../server/api-client';
+import { API_KEY_HELP, API_KEY_OPTIONS, ApiClient, apiKey } from '../server/api-client';
 
 const NAME = 'diff';
 
@@ -17,7 +17,7 @@ async function serverDiff(
   args: CommandArgs,
   io: CliIo,
 ): Promise<DiffOutcome> {
-  const client = new ApiClient(server, apiToken(optionalString(args, 'token'), io), io);
+  const client = new ApiClient(server, apiKey(args, NAME, io), io);
   const query = { base: request.base, head: request.head, ipBlockMatchesPods: request.ipBlockMatchesPods };
   const text = await client.getText('api/v1/diff', { ...query, format: request.format });
   if (request.failOn === undefined) return { text, hit: false };
@@ -51,7 +51,7 @@ Options:
                             connection changes (any)
   --ip-block-matches-pods   let NetworkPolicy ipBlock peers match pod IPs too (default: off)
   --server <url>            diff two stored snapshots on this server; --base and --head are ids
-  --token <key>             API key for the server (default: $PODREACH_API_KEY)
+${API_KEY_HELP}
 
 Exit codes: 0 no gate hit, 1 the --fail-on gate was hit, 2 error.
 `,
@@ -62,7 +62,7 @@ Exit codes: 0 no gate hit, 1 the --fail-on gate was hit, 2 error.
     'fail-on': { type: 'string' },
     'ip-block-matches-pods': { type: 'boolean' },
     server: { type: 'string' },
-    token: { type: 'string' },
+    ...API_KEY_OPTIONS,
   },
   positionals: { min: 0, max: 0 },
   async run(args, io) {

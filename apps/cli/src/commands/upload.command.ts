@@ -3,7 +3,7 @@ import { EXIT_OK } from '../cli-error';
 import type { Command } from '../command';
 import { loadLocalSnapshot } from '../manifests/local-snapshot';
 import { uploadManifests } from '../manifests/upload-manifests';
-import { ApiClient, apiToken } from '../server/api-client';
+import { API_KEY_HELP, API_KEY_OPTIONS, ApiClient, apiKey, serverUrl } from '../server/api-client';
 import type { AnswerFormat } from '../query-options';
 
 const NAME = 'upload';
@@ -31,10 +31,10 @@ labels, owners, pod IPs and ports, node addresses and policy specs; never images
 annotations or secrets.
 
 Options:
-  --server <url>            the podreach server
+  --server <url>            the podreach server (default: $PODREACH_SERVER)
   --cluster <name>          the cluster the snapshot belongs to
   --label <text>            free text to recognise the snapshot by (a date, a git sha)
-  --token <key>             API key (default: $PODREACH_API_KEY)
+${API_KEY_HELP}
   --format <txt|json>       txt (default), or the server's JSON answer
 
 Exit codes: 0 stored (or already stored), 2 error.
@@ -43,15 +43,15 @@ Exit codes: 0 stored (or already stored), 2 error.
     server: { type: 'string' },
     cluster: { type: 'string' },
     label: { type: 'string' },
-    token: { type: 'string' },
     format: { type: 'string' },
+    ...API_KEY_OPTIONS,
   },
   positionals: { min: 1, max: 1 },
   async run(args, io) {
-    const server = requiredString(args, 'server', NAME);
+    const server = serverUrl(args, NAME, io);
     const cluster = requiredString(args, 'cluster', NAME);
     const format = choice<AnswerFormat>(args, 'format', ['txt', 'json'], 'txt', NAME);
-    const client = new ApiClient(server, apiToken(optionalString(args, 'token'), io), io);
+    const client = new ApiClient(server, apiKey(args, NAME, io), io);
     const { files, content } = await loadLocalSnapshot(args.positionals[0], io);
     const stored = await client.postJson<StoredSnapshot>(
       'api/v1/snapshots',

@@ -1,4 +1,6 @@
-import { CliError } from '../cli-error';
+import { exclusive, optionalString } from '../args';
+import { CliError, UsageError } from '../cli-error';
+import type { CommandArgs, OptionSpecs } from '../command';
 import type { CliIo } from '../io';
 
 /** The server's one error shape: `{ "error": { "code", "message", "details" } }`. */
@@ -8,8 +10,23 @@ interface ErrorBody {
 
 export type QueryValues = Record<string, string | number | boolean | undefined>;
 
-/** What a failed request says: the error shape's message and code, else the status line. */
-async function failure(response: Response, url: string): Promise<CliError> {
+/** What to do about a refused key: the server's message alone does not say where the key comes from. */
+function authHint(status: number, keyGiven: boolean): string[] {
+  if (status === 401 && !keyGiven) {
+    return ['  the server needs an API key: pass --api-key or set PODREACH_API_KEY'];
+  }
+  if (status === 401) return ['  the server did not accept the API key: it is unknown, revoked or expired'];
+  if (status === 403) {
+    return ['  the API key may not do this: it lacks the scope (read, write or admin) or the cluster'];
+  }
+  return [];
+}
+
+/**
+ * What a failed request says: the error shape's message and code (else the status line), the problems it
+ * lists, and what to do about a refused key.
+ */
+async function failure(response: Response, url: string, keyGiven: boolean): Promise<CliError> {
   const text = await response.text();
   let body: ErrorBody | undefined;
   try {
@@ -19,12 +36,16 @@ async function failure(response: Response, url: string): Promise<CliError> {
   }
   const message = body?.error?.message;
   const code = body?.error?.code;
+  const hint = authHint(response.status, keyGiven);
   if (typeof message !== 'string') {
-    return new CliError(`server answered ${response.status} ${response.statusText} for ${url}`);
+    return new CliError(`server answered ${response.status} ${response.statusText} for ${url}`, hint);
   }
   const problems = (body?.error?.details as { problems?: unknown } | undefined)?.problems;
   const details = Array.isArray(problems) ? problems.map((problem) => `  ${JSON.stringify(problem)}`) : [];
-  return new CliError(`server: ${message}${typeof code === 'string' ? ` (${code})` : ''}`, details);
+  return new CliError(`server: ${message}${typeof code === 'string' ? ` (${code})` : ''}`, [
+    ...details,
+    ...hint,
+  ]);
 }
 
 /** A podreach server: its base URL, and the API key sent as `Authorization: Bearer`. */
@@ -44,6 +65,10 @@ export class ApiClient {
     }
     if (base.protocol !== 'http:' && base.protocol !== 'https:') {
       throw new CliError(`--server must be an http:// or https:// URL, not "${server}"`);
+    }
+    // Checked here so that fetch never rejects the header with an error message that quotes the key.
+    if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
+      throw new CliError('the API key has characters no key has (spaces, line breaks or non-ASCII)');
     }
     // A base with a path (https://host/podreach) keeps it: relative paths are appended to it.
     if (!base.pathname.endsWith('/')) base.pathname += '/';
@@ -70,6 +95,11 @@ export class ApiClient {
     return (await this.request(path, query, init, 'application/json')).json() as Promise<T>;
   }
 
+  /** DELETE a resource; the answer (204, no body) is not read. */
+  async delete(path: string): Promise<void> {
+    await this.request(path, {}, { method: 'DELETE' }, 'application/json');
+  }
+
   private async request(
     path: string,
     query: QueryValues,
@@ -81,7 +111,7 @@ export class ApiClient {
       if (value !== undefined) url.searchParams.set(name, String(value));
     }
     const headers: Record<string, string> = { accept, ...init.headers };
-    if (this.token !== undefined && this.token !== '') headers.authorization = `Bearer ${this.token}`;
+    if (this.token !== undefined) headers.authorization = `Bearer ${this.token}`;
     let response: Response;
     try {
       response = await this.io.fetch(url, { ...init, headers });
@@ -89,12 +119,33 @@ export class ApiClient {
       const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
       throw new CliError(`cannot reach ${url.origin}: ${cause}`);
     }
-    if (!response.ok) throw await failure(response, url.pathname);
+    if (!response.ok) throw await failure(response, url.pathname, this.token !== undefined);
     return response;
   }
 }
 
-/** The API key: `--token`, else `PODREACH_API_KEY`. */
-export function apiToken(token: string | undefined, io: CliIo): string | undefined {
-  return token ?? io.env.PODREACH_API_KEY;
+/** The options of every command that talks to a server; `--token` is the older name of `--api-key`. */
+export const API_KEY_OPTIONS: OptionSpecs = { 'api-key': { type: 'string' }, token: { type: 'string' } };
+
+export const API_KEY_HELP = `  --api-key <key>           API key, sent as a bearer token (default: $PODREACH_API_KEY, which
+                            keeps it out of the shell history and the process list)`;
+
+/**
+ * The API key: `--api-key` (or `--token`), else `PODREACH_API_KEY`; an empty variable is no key, as CI
+ * systems leave secrets they do not have.
+ */
+export function apiKey(args: CommandArgs, command: string, io: CliIo): string | undefined {
+  exclusive(args, 'api-key', 'token', command);
+  const flag = optionalString(args, 'api-key') ?? optionalString(args, 'token');
+  if (flag === '') throw new UsageError('--api-key is empty', command);
+  return flag ?? (io.env.PODREACH_API_KEY || undefined);
+}
+
+/** The server of a command that always needs one: `--server`, else `PODREACH_SERVER`. */
+export function serverUrl(args: CommandArgs, command: string, io: CliIo): string {
+  const server = optionalString(args, 'server') ?? (io.env.PODREACH_SERVER || undefined);
+  if (server === undefined || server === '') {
+    throw new UsageError('--server is required (or set PODREACH_SERVER)', command);
+  }
+  return server;
 }
