@@ -1,22 +1,38 @@
-/** A fresh PostgreSQL database for the ingest benchmark, dropped and created anew on every run. */
+/** A fresh PostgreSQL database for a stage that runs the service, dropped again when the stage is done. */
 import { Client } from 'pg';
 
-export const BENCH_DATABASE = 'podreach_bench';
+const BENCH_DATABASE_PREFIX = 'podreach_bench';
 
-/**
- * Drops and recreates `podreach_bench` through the server's `postgres` database and returns its URL.
- * `adminUrl` is any database URL of that server (default: 127.0.0.1:5432 as user postgres).
- */
-export async function freshBenchDatabase(adminUrl: string): Promise<string> {
+export interface BenchDatabaseHandle {
+  url: string;
+  /** Drops the database; call it once the service using it is closed. */
+  drop(): Promise<void>;
+}
+
+async function run(adminUrl: string, statement: string): Promise<void> {
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
+    await admin.query(statement);
   } finally {
     await admin.end();
   }
+}
+
+/**
+ * Creates `podreach_bench_<pid>` through the server of `adminUrl` (any database URL of it; default
+ * 127.0.0.1:5432 as user postgres) and returns its URL. Named by the stage's process, so that bench runs of
+ * several people on one server never drop each other's database mid-run; one left over by a stage that was
+ * killed under the same process id is dropped first.
+ */
+export async function freshBenchDatabase(adminUrl: string): Promise<BenchDatabaseHandle> {
+  const name = `${BENCH_DATABASE_PREFIX}_${process.pid}`;
+  await run(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await run(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
-  url.pathname = `/${BENCH_DATABASE}`;
-  return url.toString();
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => run(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }

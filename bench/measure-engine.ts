@@ -8,10 +8,9 @@ import { measureCompile } from './measure-compile';
 import { measureConnectivity } from './measure-connectivity';
 import { measurePolicyDiff, measureSnapshotDiff } from './measure-diff';
 import { measureCheck, measureIngress } from './measure-questions';
-import { workloadPairs, workloadTargets } from './sampling';
+import { INGRESS_SAMPLE, workloadPairs, workloadTargets } from './sampling';
 import { peakRssMb } from './timing';
 
-const INGRESS_SAMPLE = 200;
 const CHECK_SAMPLE = 1000;
 
 export interface EngineInput {

@@ -26,6 +26,7 @@ export function formatValue(value: number, unit: Figure['unit']): string {
       return `${number(value, 0)} MB`;
     case 'pods/s':
     case 'objects/s':
+    case 'req/s':
       return `${number(value, 0)} ${unit}`;
     case 'count':
       return number(value, 0);

@@ -8,7 +8,7 @@ export interface RunOptions {
   jsonFile?: string;
   /** Per stage; default by size. */
   timeoutSeconds?: number;
-  /** Any database URL of the PostgreSQL server that receives `podreach_bench`. */
+  /** Any database URL of the PostgreSQL server that receives the stages' `podreach_bench_<pid>` databases. */
   adminDatabaseUrl: string;
 }
 
@@ -16,9 +16,9 @@ export const USAGE = `npm run bench -- [--size S|M|L|XL]... [--json FILE] [--see
   --size      a cluster size to run; repeatable (default: S and M)
   --json      also write the figures to FILE as JSON
   --seed      generator seed (default 1): the same seed gives the same cluster
-  --timeout   seconds each stage (prepare, engine, ingest) of a size may take before it is stopped
-  --database-url  PostgreSQL server for the ingest figure (default postgres://postgres@127.0.0.1:5432/postgres;
-              the database podreach_bench on it is dropped and recreated)`;
+  --timeout   seconds each stage (prepare, engine, ingest, api, lag) of a size may take before it is stopped
+  --database-url  PostgreSQL server for the ingest, API and lag figures (default postgres://postgres@127.0.0.1:5432/postgres;
+              each service stage creates its own database podreach_bench_<pid> on it and drops it after)`;
 
 const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 

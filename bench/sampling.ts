@@ -2,9 +2,19 @@
 import type { SnapshotAnalysis, TargetRef } from '@podreach/policy-engine';
 import { Random } from './generator/random';
 
+/** Workloads asked about in the warm ingress figures, of the engine and of both APIs alike. */
+export const INGRESS_SAMPLE = 200;
+
+/**
+ * `count` workloads of a list in the model's order (the engine's, or the REST API's list of a snapshot's
+ * workloads): the same seed picks the same workloads from either.
+ */
+export function sampleWorkloads<T>(workloads: readonly T[], count: number, seed: number): T[] {
+  return Random.derive(seed, 'questions').sample(workloads, count);
+}
+
 export function workloadTargets(analysis: SnapshotAnalysis, count: number, seed: number): TargetRef[] {
-  const random = Random.derive(seed, 'questions');
-  return random.sample(analysis.model.workloads, count).map((w) => ({
+  return sampleWorkloads(analysis.model.workloads, count, seed).map((w) => ({
     type: 'workload' as const,
     namespace: w.namespace,
     kind: w.kind,

@@ -63,6 +63,16 @@ async function main(request: StageRequest & { adminDatabaseUrl: string }): Promi
       const { measureIngest } = await import('./measure-ingest');
       return measureIngest(clusterListFile(request.workDir), stats, request.adminDatabaseUrl, report);
     }
+    case 'api': {
+      const stats = await readJson<ClusterStats>(clusterStatsFile(request.workDir));
+      const { measureApi } = await import('./measure-api');
+      return measureApi(clusterListFile(request.workDir), stats, request.adminDatabaseUrl, report);
+    }
+    case 'lag': {
+      const stats = await readJson<ClusterStats>(clusterStatsFile(request.workDir));
+      const { measureLag } = await import('./measure-lag');
+      return measureLag(clusterListFile(request.workDir), stats, request.adminDatabaseUrl, report);
+    }
   }
 }
 

@@ -6,10 +6,22 @@ import { join } from 'node:path';
 import type { Figure } from './figures';
 import type { ClusterStats, SizeName } from './generator';
 
-/** `prepare` generates and normalizes; `engine` compiles and answers; `ingest` stores into PostgreSQL. */
-export type StageName = 'prepare' | 'engine' | 'ingest';
+/**
+ * `prepare` generates and normalizes; `engine` compiles and answers; `ingest` stores into PostgreSQL; `api`
+ * puts the service's REST and GraphQL answers under load; `lag` measures the service's event loop while a
+ * cold analysis runs.
+ */
+export type StageName = 'prepare' | 'engine' | 'ingest' | 'api' | 'lag';
 
-export const STAGES: readonly StageName[] = ['prepare', 'engine', 'ingest'];
+export const STAGES: readonly StageName[] = ['prepare', 'engine', 'ingest', 'api', 'lag'];
+
+/**
+ * Why a stage does not run for a size, if it does not: an S snapshot compiles in a fraction of a second, too
+ * little for the lag stage to see anything but the machine, so it runs from M up (and keeps the default run short).
+ */
+export function stageSkipReason(stage: StageName, size: SizeName): string | undefined {
+  return stage === 'lag' && size === 'S' ? 'measured from size M up' : undefined;
+}
 
 export interface StageRequest {
   stage: StageName;
