@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SnapshotLoader } from '../apps/api/src/analysis-pool/snapshot-loader';
 import { SnapshotsRepository } from '../apps/api/src/snapshots/snapshots.repository';
 import { expectGolden, uploadFixtureCluster } from './fixtures/reachability/golden';
 import { gql, snapshotQuery } from './fixtures/reachability/queries';
@@ -302,9 +303,8 @@ describe('errors', () => {
 describe('batching', () => {
   it('answers nested fields of every workload and pod from one load of the snapshot', async () => {
     const fresh = await uploadFixtureCluster(t);
-    const repository = t.app.get(SnapshotsRepository);
-    const loads = vi.spyOn(repository, 'loadObjects');
-    const reads = vi.spyOn(repository, 'findById');
+    const loads = vi.spyOn(t.app.get(SnapshotLoader), 'load');
+    const reads = vi.spyOn(t.app.get(SnapshotsRepository), 'findById');
     try {
       const answer = await data(
         snapshotQuery(

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { K8sObject } from '@podreach/policy-engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Prisma } from '../prisma/generated/client';
+import type { SqlTransaction } from '../apps/api/src/database/sql-transaction';
 import { SnapshotsRepository } from '../apps/api/src/snapshots/snapshots.repository';
 import { fixture } from './support/fixtures';
 import { startTestApp, uniqueCluster, upload, type TestApp } from './support/test-app';
@@ -12,11 +11,11 @@ class RepositoryFailingMidIngest extends SnapshotsRepository {
   static batches = 0;
 
   protected override async insertObjectBatch(
-    tx: Prisma.TransactionClient,
+    tx: SqlTransaction,
     snapshotId: string,
-    objects: readonly K8sObject[],
+    objectsJson: readonly string[],
   ): Promise<void> {
-    await super.insertObjectBatch(tx, snapshotId, objects);
+    await super.insertObjectBatch(tx, snapshotId, objectsJson);
     RepositoryFailingMidIngest.batches += 1;
     throw new Error('disk full at postgres://admin:hunter2@db.internal');
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SnapshotsRepository } from '../apps/api/src/snapshots/snapshots.repository';
+import { SnapshotLoader } from '../apps/api/src/analysis-pool/snapshot-loader';
 import { expectGolden, uploadFixtureCluster } from './fixtures/reachability/golden';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -178,7 +178,7 @@ describe('errors', () => {
 describe('the analysis cache', () => {
   it('loads a snapshot once for concurrent questions about it', async () => {
     const fresh = await uploadFixtureCluster(t);
-    const loads = vi.spyOn(t.app.get(SnapshotsRepository), 'loadObjects');
+    const loads = vi.spyOn(t.app.get(SnapshotLoader), 'load');
     try {
       const paths = ['workloads', 'pods/payments/db-0/ingress', 'check?from=shop/web&to=payments/db'];
       const answers = await Promise.all(

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { TestingModuleBuilder } from '@nestjs/testing';
 import { Test } from '@nestjs/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,6 +7,8 @@ import { APP_OPTIONS, configureApp, createFastifyAdapter } from '../../apps/api/
 import { AppModule } from '../../apps/api/src/app.module';
 import { loadConfig, type AppConfig } from '../../apps/api/src/config/app-config';
 import { PrismaService } from '../../apps/api/src/database/prisma.service';
+import { ANALYSIS_WORKER_ENTRY } from '../../apps/api/src/analysis-pool/analysis-pool.service';
+import { compileService, type CompiledService } from './service-process';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -22,6 +25,27 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Replace providers, e.g. a repository that fails on purpose. */
   override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+  /**
+   * Whether requests need an API key: off by default, so that tests of everything else need none. Set in
+   * the configuration, past the environment's rule that allows `off` only in local mode, since the tests
+   * run on PostgreSQL too.
+   */
+  auth?: 'on' | 'off';
+}
+
+let compiled: Promise<CompiledService> | undefined;
+
+/**
+ * The analysis worker's entry: worker threads run JavaScript, so the sources are compiled once per test file
+ * (as the process tests do) and the compiled files removed when the test process ends.
+ */
+async function workerEntry(): Promise<string> {
+  if (compiled === undefined) {
+    compiled = compileService();
+    const service = await compiled;
+    process.once('exit', () => service.remove());
+  }
+  return join((await compiled).dir, 'apps/api/src/analysis-pool/analysis.worker.js');
 }
 
 /**
@@ -29,13 +53,16 @@ export interface TestAppOptions {
  * in-memory PGlite otherwise.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const config = loadConfig({
+  const loaded = loadConfig({
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     DATABASE_URL: process.env.DATABASE_URL,
     PODREACH_DATA_DIR: ':memory:',
     ...options.env,
   });
-  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  const config: AppConfig = { ...loaded, auth: { ...loaded.auth, enabled: options.auth === 'on' } };
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+    .overrideProvider(ANALYSIS_WORKER_ENTRY)
+    .useValue(await workerEntry());
   const moduleRef = await (options.override ? options.override(builder) : builder).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(
     createFastifyAdapter(config),

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
 import { loggerParams } from './common/logging';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
@@ -10,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ReachabilityModule } from './reachability/reachability.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
+import { RateLimitModule } from './throttling/rate-limit.module';
 
 @Module({})
 export class AppModule {
@@ -21,12 +23,14 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config)),
         DatabaseModule,
+        AuthModule,
         MetricsModule,
         HealthModule,
         SnapshotsModule,
         ReachabilityModule,
         DiffModule,
         ApiGraphqlModule,
+        RateLimitModule.forRoot(config.rateLimits),
       ],
     };
   }

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service';
-import { decodeAnswer, encodeAnswer } from './answer-codec';
 import { engineVersion } from './engine-version';
 
 /** Identifies a stored answer: everything the answer depends on besides the engine. */
@@ -14,8 +13,9 @@ export interface StoredAnswerRef {
 }
 
 /**
- * Computed answers persisted in the database, so that a restart or another replica serving the same database
- * reuses them. Storing is best effort: an answer that cannot be stored is still answered, and logged.
+ * Computed answers persisted in the database as gzip JSON, so that a restart or another replica serving the
+ * same database reuses them. The analysis workers compress and parse them; here they are only bytes. Storing
+ * is best effort: an answer that cannot be stored is still answered, and logged.
  */
 @Injectable()
 export class AnalysisStore {
@@ -24,8 +24,8 @@ export class AnalysisStore {
 
   constructor(private readonly prisma: PrismaService) {}
 
-  /** The stored answer, or undefined when none was stored by this engine. */
-  async get<T>(ref: StoredAnswerRef): Promise<T | undefined> {
+  /** The stored answer (gzip JSON), or undefined when none was stored by this engine. */
+  async get(ref: StoredAnswerRef): Promise<Uint8Array | undefined> {
     const rows = await this.prisma.$queryRawUnsafe<{ payload: string }[]>(
       `SELECT encode(payload, 'base64') AS payload FROM analysis_results
         WHERE snapshot_id = $1::uuid AND kind = $2 AND key = $3 AND engine_version = $4`,
@@ -34,13 +34,12 @@ export class AnalysisStore {
       this.keyOf(ref),
       this.version,
     );
-    return rows.length === 0 ? undefined : decodeAnswer<T>(Buffer.from(rows[0].payload, 'base64'));
+    return rows.length === 0 ? undefined : Buffer.from(rows[0].payload, 'base64');
   }
 
-  /** Stores an answer; a replica that stored the same answer first wins, which is the same answer. */
-  async put(ref: StoredAnswerRef, answer: unknown): Promise<void> {
+  /** Stores an answer (gzip JSON); a replica that stored the same answer first wins: it is the same answer. */
+  async put(ref: StoredAnswerRef, payload: Uint8Array): Promise<void> {
     try {
-      const payload = await encodeAnswer(answer);
       // Bytes travel as base64 text: the one form both PostgreSQL's and PGlite's drivers pass the same way.
       await this.prisma.$executeRawUnsafe(
         `INSERT INTO analysis_results (snapshot_id, kind, key, engine_version, head_id, payload)
@@ -51,7 +50,7 @@ export class AnalysisStore {
         this.keyOf(ref),
         this.version,
         ref.headId ?? null,
-        payload.toString('base64'),
+        Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('base64'),
       );
     } catch (error) {
       // A snapshot deleted meanwhile (foreign key) or a database hiccup must not fail the request that

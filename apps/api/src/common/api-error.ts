@@ -7,6 +7,10 @@ export type ApiErrorCode =
   | 'CONFLICT'
   /** The body's Content-Type is not one this route reads. */
   | 'UNSUPPORTED_MEDIA_TYPE'
+  /** No API key, or one that is unknown, revoked or expired (401, with `WWW-Authenticate: Bearer`). */
+  | 'UNAUTHENTICATED'
+  /** The API key lacks the scope the request needs, or may not act on the cluster it names. */
+  | 'FORBIDDEN'
   /** Too many requests; retry later. */
   | 'RATE_LIMITED'
   /** Not ready to serve (e.g. the database is unreachable); `details` says what is down. */

@@ -18,6 +18,8 @@ const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   PARSE_ERROR: 400,
   BAD_USER_INPUT: 400,
   AMBIGUOUS: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   LIMIT_EXCEEDED: 413,
@@ -30,6 +32,8 @@ const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
 
 const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
   400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'NOT_FOUND',
   409: 'CONFLICT',

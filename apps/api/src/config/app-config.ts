@@ -1,4 +1,25 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import {
+  isLocalMode,
+  readAdminKey,
+  readAuthEnabled,
+  readMetricsPublic,
+  type AuthConfig,
+} from '../auth/auth-config';
+import {
+  readCorsOrigins,
+  readKeepAliveTimeout,
+  readRequestTimeout,
+  readShutdownGrace,
+  type HttpServerConfig,
+} from '../http/http-config';
+import {
+  readHeavyLimit,
+  readRequestLimit,
+  readUploadLimit,
+  type RateLimits,
+} from '../throttling/rate-limit-config';
 import { ConfigError, readEnum, readInteger, readPostgresUrl, readString } from './env-readers';
 
 const MiB = 1024 * 1024;
@@ -44,7 +65,17 @@ export interface AppConfig {
   ingestTimeoutMs: number;
   /** Snapshot analyses kept in memory, least recently used evicted first. */
   analysisCacheEntries: number;
+  /** Worker threads that compile and analyse snapshots. */
+  analysisWorkers: number;
+  /** Analysis tasks held at once, running or waiting; past it requests get 503 with Retry-After. */
+  analysisQueue: number;
+  /** Retry-After of those 503 answers. */
+  analysisRetryAfterSeconds: number;
   graphql: GraphqlLimits;
+  auth: AuthConfig;
+  /** Requests per minute per caller, per bucket (0 turns a bucket off). */
+  rateLimits: RateLimits;
+  http: HttpServerConfig;
 }
 
 /** Injection token of the validated AppConfig. */
@@ -68,12 +99,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
 
   const databaseUrl = read(() => readPostgresUrl(env, 'DATABASE_URL'), undefined);
   const dataDir = readString(env, 'PODREACH_DATA_DIR', './.podreach-data');
+  const host = readString(env, 'HOST', '127.0.0.1');
+  const database: DatabaseConfig = databaseUrl
+    ? { kind: 'postgres', url: databaseUrl }
+    : { kind: 'pglite', dataDir: dataDir === ':memory:' ? dataDir : resolve(dataDir) };
   const config: AppConfig = {
     port: read(() => readInteger(env, 'PORT', 8080, 0, 65535), 0),
-    host: readString(env, 'HOST', '127.0.0.1'),
-    database: databaseUrl
-      ? { kind: 'postgres', url: databaseUrl }
-      : { kind: 'pglite', dataDir: dataDir === ':memory:' ? dataDir : resolve(dataDir) },
+    host,
+    database,
     logLevel: read(
       () =>
         readEnum(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
@@ -91,10 +124,33 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     insertBatchRows: read(() => readInteger(env, 'PODREACH_INSERT_BATCH_ROWS', 5000, 1, 100_000), 0),
     ingestTimeoutMs: read(() => readInteger(env, 'PODREACH_INGEST_TIMEOUT_MS', 600_000, 1000), 0),
     analysisCacheEntries: read(() => readInteger(env, 'PODREACH_ANALYSIS_CACHE_ENTRIES', 8, 1, 10_000), 0),
+    analysisWorkers: read(
+      () => readInteger(env, 'PODREACH_ANALYSIS_WORKERS', Math.max(1, availableParallelism() - 1), 1, 256),
+      0,
+    ),
+    analysisQueue: read(() => readInteger(env, 'PODREACH_ANALYSIS_QUEUE', 64, 1, 100_000), 0),
+    analysisRetryAfterSeconds: read(() => readInteger(env, 'PODREACH_ANALYSIS_RETRY_AFTER_S', 5, 1, 3600), 0),
     graphql: {
       maxDepth: read(() => readInteger(env, 'PODREACH_GRAPHQL_MAX_DEPTH', 12, 1, 100), 0),
       maxAliases: read(() => readInteger(env, 'PODREACH_GRAPHQL_MAX_ALIASES', 20, 0, 1000), 0),
       maxCost: read(() => readInteger(env, 'PODREACH_GRAPHQL_MAX_COST', 200_000, 1), 0),
+    },
+    auth: {
+      // Fails closed: a bad PODREACH_AUTH stops the start anyway, and until then auth counts as on.
+      enabled: read(() => readAuthEnabled(env, isLocalMode(database, host)), true),
+      adminKey: read(() => readAdminKey(env), undefined),
+      metricsPublic: read(() => readMetricsPublic(env), false),
+    },
+    rateLimits: {
+      requests: read(() => readRequestLimit(env), 0),
+      uploads: read(() => readUploadLimit(env), 0),
+      heavy: read(() => readHeavyLimit(env), 0),
+    },
+    http: {
+      corsOrigins: read(() => readCorsOrigins(env), []),
+      requestTimeoutMs: read(() => readRequestTimeout(env), 0),
+      keepAliveTimeoutMs: read(() => readKeepAliveTimeout(env), 0),
+      shutdownGraceMs: read(() => readShutdownGrace(env), 0),
     },
   };
   if (problems.length > 0) {

@@ -17,6 +17,6 @@ import { PrismaService } from './prisma.service';
     PrismaService,
     DatabaseHealthIndicator,
   ],
-  exports: [PrismaService, DatabaseHealthIndicator],
+  exports: [PrismaService, DatabaseHealthIndicator, DATABASE_CONNECTION],
 })
 export class DatabaseModule {}

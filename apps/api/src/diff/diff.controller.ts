@@ -1,8 +1,8 @@
-import { Readable } from 'node:stream';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CONTENT_TYPES, renderDiff } from '@podreach/policy-engine';
+import { CONTENT_TYPES } from '@podreach/policy-engine';
 import type { FastifyReply } from 'fastify';
+import { sendStreamed } from '../analysis-pool/stream-reply';
 import { parseFormat, parseRequired } from '../reachability/reachability-input';
 import { analysisOptions, type QueryArgs } from '../reachability/rest-queries';
 import { ApiDiffQuery } from './diff-queries';
@@ -31,11 +31,12 @@ export class DiffController {
     const head = parseRequired(args.head, 'head');
     const format = parseFormat(args.format);
     const options = analysisOptions(args);
-    const answer = await this.diffs.diff(base, head, options);
     // A cut-short Markdown comment points back at the whole answer, in JSON, with the same options.
     const full = new URLSearchParams({ base, head, format: 'json' });
     if (options.ipBlockMatchesPods) full.set('ipBlockMatchesPods', 'true');
-    const chunks = renderDiff(answer, format, { fullDiffUrl: `/api/v1/diff?${full.toString()}` });
-    await reply.header('content-type', CONTENT_TYPES[format]).send(Readable.from(chunks));
+    const context = { fullDiffUrl: `/api/v1/diff?${full.toString()}` };
+    await sendStreamed(reply, CONTENT_TYPES[format], (emit) =>
+      this.diffs.renderDiff(base, head, options, { format, context }, emit),
+    );
   }
 }

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { Controller, HttpCode, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
@@ -9,8 +8,9 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CONTENT_TYPES, renderDiff } from '@podreach/policy-engine';
+import { CONTENT_TYPES } from '@podreach/policy-engine';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendStreamed } from '../analysis-pool/stream-reply';
 import { RawUpload } from '../common/body-parsers';
 import { ErrorBodyDto } from '../common/dto/error-body.dto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -60,11 +60,10 @@ export class WhatIfController {
     const options = analysisOptions(args);
     const text = await readBody(request.body, this.config.bodyLimitBytes);
     const input = parseWhatIfBody(request.headers['content-type'], text);
-    const answer = await this.diffs.whatIf(id, input, options);
     // A question, not a creation: 200 like the diff of two stored snapshots.
-    await reply
-      .status(200)
-      .header('content-type', CONTENT_TYPES[format])
-      .send(Readable.from(renderDiff(answer, format)));
+    reply.status(200);
+    await sendStreamed(reply, CONTENT_TYPES[format], (emit) =>
+      this.diffs.renderWhatIf(id, input, options, { format, context: {} }, emit),
+    );
   }
 }

@@ -11,6 +11,7 @@ import { SnapshotsResolver } from '../snapshots/graphql/snapshots.resolver';
 import { SnapshotsModule } from '../snapshots/snapshots.module';
 import { costPlugin } from './cost.plugin';
 import { formatGraphqlError } from './graphql-errors';
+import { knownOperationTypesRule } from './operation-types.rule';
 import { queryLimitsRule } from './query-limits.rule';
 
 /** The schema is generated from the code and committed, so that every schema change shows in review. */
@@ -28,7 +29,12 @@ function graphqlOptions({ graphql: limits }: AppConfig): ApolloDriverConfig {
     graphiql: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    validationRules: [queryLimitsRule(limits)],
+    // Apollo turns introspection off in production by default. Every request that reaches it here holds
+    // an API key (or is local mode, auth off), so callers who may query may also read the schema.
+    introspection: true,
+    // Nest would answer 200 to every operation that ran; a rate-limited one answers 429 (RateLimitedError).
+    preserveHttpStatusForExecutionErrors: false,
+    validationRules: [knownOperationTypesRule, queryLimitsRule(limits)],
     plugins: [costPlugin(limits.maxCost)],
     formatError: formatGraphqlError,
     includeStacktraceInErrorResponses: false,

@@ -77,15 +77,26 @@ function decodeOffset(cursor: string): number {
   return Number(text.slice(1));
 }
 
-/** One page of an in-memory list (an answer already computed, or the snapshot model). */
-export function pageOf<T, R = T>(items: readonly T[], args: PageArgs, map?: (item: T) => R): Page<R> {
+/** Where the page asked for starts in its list, and how many items it holds at most. */
+export function pageWindow(args: PageArgs): { start: number; size: number } {
   const size = pageSize(args.first);
   const start = args.after === undefined || args.after === null ? 0 : decodeOffset(args.after);
-  const slice = items.slice(start, start + size);
-  const end = start + slice.length;
+  return { start, size };
+}
+
+/** The page of the items of a list of `total` that start at `start` (a `pageWindow`, cut where the list ends). */
+export function pageAt<R>(nodes: R[], start: number, total: number): Page<R> {
+  const end = start + nodes.length;
   return {
-    nodes: map ? slice.map(map) : (slice as unknown as R[]),
-    pageInfo: { hasNextPage: end < items.length, endCursor: slice.length > 0 ? encodeOffset(end) : null },
-    totalCount: items.length,
+    nodes,
+    pageInfo: { hasNextPage: end < total, endCursor: nodes.length > 0 ? encodeOffset(end) : null },
+    totalCount: total,
   };
+}
+
+/** One page of an in-memory list (an answer already computed, or the snapshot's workloads). */
+export function pageOf<T, R = T>(items: readonly T[], args: PageArgs, map?: (item: T) => R): Page<R> {
+  const { start, size } = pageWindow(args);
+  const slice = items.slice(start, start + size);
+  return pageAt(map ? slice.map(map) : (slice as unknown as R[]), start, items.length);
 }

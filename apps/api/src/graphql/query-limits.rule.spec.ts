@@ -1,4 +1,4 @@
-import { buildSchema, parse, validate } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { queryLimitsRule } from './query-limits.rule';
 
@@ -45,5 +45,10 @@ describe('queryLimitsRule', () => {
       queryLimitsRule({ maxDepth: 3, maxAliases: 1 }),
     ]);
     expect(error.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', details: { limit: 3, actual: 4 } });
+  });
+
+  it("lets GraphiQL's introspection query through the default limits", () => {
+    const rule = queryLimitsRule({ maxDepth: 12, maxAliases: 20 });
+    expect(validate(schema, parse(getIntrospectionQuery()), [rule])).toEqual([]);
   });
 });

@@ -39,7 +39,9 @@ function measure(
     let inner: Measure = { depth: 0, aliases: 0 };
     let own = 0;
     if (selection.kind === Kind.FIELD) {
-      own = 1;
+      // Introspection's `ofType` chain unwraps one type's list and non-null wrappers: it is bounded by the
+      // schema, not by the caller, and GraphiQL's standard introspection query nests it seven deep.
+      own = selection.name.value === 'ofType' ? 0 : 1;
       if (selection.alias !== undefined) aliases += 1;
       if (selection.selectionSet) inner = measure(selection.selectionSet, fragments, seen);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {

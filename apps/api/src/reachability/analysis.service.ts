@@ -1,224 +1,180 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  EngineError,
-  analyze,
-  compileSelector,
-  parseSelectorString,
-  type AnalysisOptions,
-  type CheckAnswer,
-  type CompiledSelector,
-  type ConnectionQuery,
-  type ConnectivityAnswer,
-  type Direction,
-  type EndpointRef,
-  type DirectionAnswer,
-  type DirectionQuery,
-  type Granularity,
-  type Labels,
-  type ModelNamespace,
-  type ModelPod,
-  type ModelWorkload,
-  type SnapshotAnalysis,
-  type TargetRef,
-  type Warning,
+import { Injectable } from '@nestjs/common';
+import type {
+  AnalysisOptions,
+  CheckAnswer,
+  ConnectionQuery,
+  ConnectivityAnswer,
+  ConnectivityFormat,
+  Direction,
+  DirectionAnswer,
+  DirectionQuery,
+  EndpointRef,
+  Granularity,
+  ModelNamespace,
+  PolicyRef,
+  TargetRef,
 } from '@podreach/policy-engine';
-import { AnalysisStore } from '../analysis-store/analysis-store.service';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { SnapshotsService } from '../snapshots/snapshots.service';
-import { AnalysisCache } from './analysis-cache';
-import { commonLabels, isolationOf, type Isolation } from './snapshot-views';
+import type { ConnectivityTask, ObjectFilter, PolicySummary } from '../analysis-pool/analysis-task-types';
+import { AnalysisPool } from '../analysis-pool/analysis-pool.service';
+import { AnalysisStore, type StoredAnswerRef } from '../analysis-store/analysis-store.service';
+import type { Isolation, PodView, WorkloadView } from './snapshot-views';
 
-/** Narrows a list of workloads or pods: a namespace and/or a label selector in kubectl's syntax. */
-export interface ObjectFilter {
-  namespace?: string;
-  selector?: string;
+export type { ObjectFilter, PolicySummary };
+
+/** The policies that select a target, per direction. */
+export interface Selecting {
+  ingress: PolicyRef[];
+  egress: PolicyRef[];
 }
 
-/** A policy of the snapshot, by identity. */
-export interface PolicySummary {
-  kind: string;
-  namespace?: string;
-  name: string;
-  labels: Labels;
+/** A part of a connectivity answer: `connections` holds the slice asked for, `total` counts them all. */
+export interface ConnectivitySlice {
+  answer: ConnectivityAnswer;
+  total: number;
+}
+
+interface ConnectivityResult {
+  missing?: true;
+  computed?: Uint8Array;
+  answer?: ConnectivityAnswer;
+  total?: number;
 }
 
 /**
  * The reachability questions over stored snapshots, shared by the REST controllers and GraphQL resolvers.
- * A snapshot's analysis is built once and cached by id: snapshots never change once stored.
+ * Every question is answered by the analysis workers (AnalysisPool), which compile a snapshot once and keep
+ * it: snapshots never change once stored. Answers are plain data: views of workloads and pods, engine answers.
  */
 @Injectable()
 export class AnalysisService {
-  private readonly analyses: AnalysisCache<SnapshotAnalysis>;
-  /** Connectivity answers by snapshot and options: GraphQL pages through one answer in several requests. */
-  private readonly connectivityAnswers: AnalysisCache<ConnectivityAnswer>;
-
   constructor(
-    private readonly snapshots: SnapshotsService,
+    private readonly pool: AnalysisPool,
     private readonly store: AnalysisStore,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.analyses = new AnalysisCache(config.analysisCacheEntries);
-    this.connectivityAnswers = new AnalysisCache(config.analysisCacheEntries);
-  }
-
-  /** The analysis of a stored snapshot; NOT_FOUND when there is no such snapshot. */
-  analysis(snapshotId: string): Promise<SnapshotAnalysis> {
-    return this.analyses.get(snapshotId, async () => {
-      const record = await this.snapshots.get(snapshotId);
-      const objects = await this.snapshots.objects(snapshotId);
-      return analyze(objects, {
-        complete: record.complete,
-        incompleteReasons: record.incompleteReasons,
-        warnings: record.warnings as unknown as Warning[],
-      });
-    });
-  }
+  ) {}
 
   /** The snapshot's namespaces, by name. */
-  async namespaces(snapshotId: string): Promise<ModelNamespace[]> {
-    return (await this.analysis(snapshotId)).model.namespaces;
+  namespaces(snapshotId: string): Promise<ModelNamespace[]> {
+    return this.pool.run(snapshotId, 'namespaces', { snapshot: snapshotId });
   }
 
   /** Workloads by namespace, name and kind; NOT_FOUND for an unknown namespace, BAD_USER_INPUT for a bad selector. */
-  async workloads(snapshotId: string, filter: ObjectFilter = {}): Promise<ModelWorkload[]> {
-    const { model } = await this.analysis(snapshotId);
-    const selector = this.filterOf(model.namespacesByName, filter);
-    return model.workloads.filter(
-      (w) =>
-        (filter.namespace === undefined || w.namespace === filter.namespace) &&
-        (selector === undefined || selector.matches(commonLabels(w.pods))),
-    );
+  workloads(snapshotId: string, filter: ObjectFilter = {}): Promise<WorkloadView[]> {
+    return this.pool.run(snapshotId, 'workloads', { snapshot: snapshotId, filter });
   }
 
   /** Live and template pods by namespace and name, filtered as `workloads` is. */
-  async pods(snapshotId: string, filter: ObjectFilter = {}): Promise<ModelPod[]> {
-    const { model } = await this.analysis(snapshotId);
-    const selector = this.filterOf(model.namespacesByName, filter);
-    return model.pods.filter(
-      (p) =>
-        (filter.namespace === undefined || p.namespace === filter.namespace) &&
-        (selector === undefined || selector.matches(p.labels)),
-    );
+  pods(snapshotId: string, filter: ObjectFilter = {}): Promise<PodView[]> {
+    return this.pool.run(snapshotId, 'pods', { snapshot: snapshotId, filter });
   }
 
   /** NetworkPolicies (of one namespace, or all) and then the cluster-scoped admin policies. */
-  async policies(snapshotId: string, namespace?: string): Promise<PolicySummary[]> {
-    const { model } = await this.analysis(snapshotId);
-    this.filterOf(model.namespacesByName, { namespace });
-    const namespaced = model.networkPolicies
-      .filter((p) => namespace === undefined || p.namespace === namespace)
-      .map((p) => ({ kind: p.kind, namespace: p.namespace, name: p.name, labels: p.labels }));
-    const cluster =
-      namespace === undefined
-        ? model.adminPolicies.map((p) => ({ kind: p.kind, name: p.name, labels: p.labels }))
-        : [];
-    return [...namespaced, ...cluster];
+  policies(snapshotId: string, namespace?: string): Promise<PolicySummary[]> {
+    return this.pool.run(snapshotId, 'policies', { snapshot: snapshotId, namespace });
   }
 
   /** One workload; the kind is matched ignoring case. NOT_FOUND when absent. */
-  async workload(snapshotId: string, namespace: string, kind: string, name: string): Promise<ModelWorkload> {
-    const analysis = await this.analysis(snapshotId);
-    const found = analysis.model.workloads.find(
-      (w) => w.namespace === namespace && w.name === name && w.kind.toLowerCase() === kind.toLowerCase(),
-    );
-    if (found === undefined) {
-      throw new EngineError('NOT_FOUND', `workload ${namespace}/${name}[${kind}] not found`, {
-        namespace,
-        kind,
-        name,
-      });
-    }
-    return found;
+  workload(snapshotId: string, namespace: string, kind: string, name: string): Promise<WorkloadView> {
+    return this.pool.run(snapshotId, 'workload', { snapshot: snapshotId, namespace, kind, name });
   }
 
   /** One live pod; NOT_FOUND when absent. */
-  async pod(snapshotId: string, namespace: string, name: string): Promise<ModelPod> {
-    const { model } = await this.analysis(snapshotId);
-    const found = model.podsByKey.get(`${namespace}/${name}`);
-    if (found === undefined) {
-      throw new EngineError('NOT_FOUND', `pod ${namespace}/${name} not found`, { namespace, name });
-    }
-    return found;
+  pod(snapshotId: string, namespace: string, name: string): Promise<PodView> {
+    return this.pool.run(snapshotId, 'pod', { snapshot: snapshotId, namespace, name });
   }
 
   /** Whether the target is isolated per direction, and by which policies. */
-  async isolation(snapshotId: string, target: TargetRef): Promise<Isolation> {
-    return isolationOf((await this.analysis(snapshotId)).policiesSelecting(target));
+  isolation(snapshotId: string, target: TargetRef): Promise<Isolation> {
+    return this.pool.run(snapshotId, 'isolation', { snapshot: snapshotId, target });
+  }
+
+  /** The policies that select each target, per direction, in one task. */
+  selecting(snapshotId: string, targets: readonly TargetRef[]): Promise<Selecting[]> {
+    return this.pool.run(snapshotId, 'selecting', { snapshot: snapshotId, targets });
   }
 
   /** Every peer that may reach the target (`ingress`) or that it may reach (`egress`), and why. */
-  async direction(
+  direction(
     snapshotId: string,
     direction: Direction,
     target: TargetRef,
     query: DirectionQuery,
     options: AnalysisOptions,
   ): Promise<DirectionAnswer> {
-    const analysis = await this.analysis(snapshotId);
-    return direction === 'ingress'
-      ? analysis.ingress(target, query, options)
-      : analysis.egress(target, query, options);
+    return this.pool.run(snapshotId, 'direction', {
+      snapshot: snapshotId,
+      direction,
+      target,
+      query,
+      options,
+    });
   }
 
   /**
    * Whether `from` may open `query` toward `to`, with the verdict of each direction. Both ends are a user's
    * reference (`namespace/Kind/name`, `namespace/name`, or an IP address).
    */
-  async check(
+  check(
     snapshotId: string,
     from: string | EndpointRef,
     to: string | EndpointRef,
     query: ConnectionQuery,
     options: AnalysisOptions,
   ): Promise<CheckAnswer> {
-    const analysis = await this.analysis(snapshotId);
-    const endpoint = (ref: string | EndpointRef) => (typeof ref === 'string' ? analysis.resolve(ref) : ref);
-    return analysis.check(endpoint(from), endpoint(to), query, options);
+    return this.pool.run(snapshotId, 'check', { snapshot: snapshotId, from, to, query, options });
   }
 
   /**
    * A workload or pod named in the users' own words: with a kind as `namespace/Kind/name` (`Pod` finds a
    * bare pod or a single pod), without one as `namespace/name` when that is unambiguous (else AMBIGUOUS).
    */
-  async target(snapshotId: string, namespace: string, name: string, kind?: string): Promise<TargetRef> {
-    const analysis = await this.analysis(snapshotId);
-    const ref = analysis.resolve(kind ? `${namespace}/${kind}/${name}` : `${namespace}/${name}`);
-    if (ref.type === 'ip') {
-      throw new EngineError('BAD_USER_INPUT', `${namespace}/${name} is not a workload or pod`);
-    }
-    return ref;
+  target(snapshotId: string, namespace: string, name: string, kind?: string): Promise<TargetRef> {
+    const reference = kind ? `${namespace}/${kind}/${name}` : `${namespace}/${name}`;
+    return this.pool.run(snapshotId, 'target', { snapshot: snapshotId, reference });
   }
 
   /**
-   * Every allowed (src, dst) pair of the snapshot. The answer is computed once per options: kept in memory and
-   * in the database, where a restart or another replica finds it without compiling the snapshot.
+   * Connections `start` to `start + size` of the snapshot's connectivity, with the answer's meta. The answer is
+   * computed once per options and kept by the worker and in the database, where a restart or another replica
+   * finds it without compiling the snapshot.
    */
-  connectivity(
+  async connectivitySlice(
     snapshotId: string,
     granularity: Granularity,
     options: AnalysisOptions,
-  ): Promise<ConnectivityAnswer> {
-    const key = `granularity=${granularity} ipBlockMatchesPods=${options.ipBlockMatchesPods === true}`;
-    return this.connectivityAnswers.get(`${snapshotId} ${key}`, async () => {
-      const ref = { snapshotId, kind: 'connectivity', key } as const;
-      const stored = await this.store.get<ConnectivityAnswer>(ref);
-      if (stored !== undefined) return stored;
-      const answer = (await this.analysis(snapshotId)).connectivity({ ...options, granularity });
-      void this.store.put(ref, answer);
-      return answer;
-    });
+    slice: { start: number; size: number },
+  ): Promise<ConnectivitySlice> {
+    const result = await this.connectivity({ snapshot: snapshotId, granularity, options, slice });
+    return { answer: result.answer!, total: result.total! };
   }
 
-  /** Checks the namespace exists and compiles the selector of a filter. */
-  private filterOf(
-    namespaces: ReadonlyMap<string, ModelNamespace>,
-    filter: ObjectFilter,
-  ): CompiledSelector | undefined {
-    if (filter.namespace !== undefined && !namespaces.has(filter.namespace)) {
-      throw new EngineError('NOT_FOUND', `namespace ${filter.namespace} not found`, {
-        namespace: filter.namespace,
-      });
-    }
-    return filter.selector === undefined ? undefined : compileSelector(parseSelectorString(filter.selector));
+  /** Streams the snapshot's whole connectivity, rendered in `format`, to `emit`. */
+  async renderConnectivity(
+    snapshotId: string,
+    granularity: Granularity,
+    options: AnalysisOptions,
+    format: ConnectivityFormat,
+    emit: (chunk: string) => void,
+  ): Promise<void> {
+    await this.connectivity({ snapshot: snapshotId, granularity, options, render: { format } }, emit);
+  }
+
+  private async connectivity(
+    task: ConnectivityTask,
+    emit?: (chunk: string) => void,
+  ): Promise<ConnectivityResult> {
+    const run = (args: ConnectivityTask) =>
+      this.pool.run<ConnectivityResult>(task.snapshot, 'connectivity', args, { onChunk: emit });
+    // What the worker has at hand costs no database read; otherwise the stored answer, else a computation.
+    const kept = await run({ ...task, ifCached: true });
+    if (kept.missing !== true) return kept;
+    const ref: StoredAnswerRef = {
+      snapshotId: task.snapshot,
+      kind: 'connectivity',
+      key: `granularity=${task.granularity} ipBlockMatchesPods=${task.options.ipBlockMatchesPods}`,
+    };
+    const stored = await this.store.get(ref);
+    const result = await run({ ...task, stored });
+    if (result.computed !== undefined) void this.store.put(ref, result.computed);
+    return result;
   }
 }

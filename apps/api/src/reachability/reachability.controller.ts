@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { Controller, Get, Param, Query, UseGuards, Res } from '@nestjs/common';
 import {
   ApiOkResponse,
@@ -9,9 +8,10 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CONNECTIVITY_FORMATS, CONTENT_TYPES, renderConnectivity } from '@podreach/policy-engine';
+import { CONNECTIVITY_FORMATS, CONTENT_TYPES } from '@podreach/policy-engine';
 import type { CheckAnswer } from '@podreach/policy-engine';
 import type { FastifyReply } from 'fastify';
+import { sendStreamed } from '../analysis-pool/stream-reply';
 import { ErrorBodyDto } from '../common/dto/error-body.dto';
 import { AnalysisService } from './analysis.service';
 import { SnapshotExistsGuard } from './snapshot-exists.guard';
@@ -76,9 +76,9 @@ export class ReachabilityController {
     const format = parseFormat(args.format);
     const granularity = parseGranularity(args.granularity) ?? 'workload';
     const options = analysisOptions(args);
-    const answer = await this.analyses.connectivity(id, granularity, options);
-    // Rendering is lazy: a huge answer goes out in chunks instead of one string in memory.
-    const chunks = renderConnectivity(answer, format, { snapshot: id });
-    await reply.header('content-type', CONTENT_TYPES[format]).send(Readable.from(chunks));
+    // The worker renders the answer in chunks that go out as they come, never as one string in memory.
+    await sendStreamed(reply, CONTENT_TYPES[format], (emit) =>
+      this.analyses.renderConnectivity(id, granularity, options, format, emit),
+    );
   }
 }

@@ -7,7 +7,6 @@ import { SnapshotExistsGuard } from './snapshot-exists.guard';
 import { DirectionAnswerDto } from './dto/answer.dto';
 import { PodDetailDto, WorkloadDetailDto, WorkloadListDto } from './dto/workload.dto';
 import { ApiDirectionQuery, analysisOptions, directionQuery, type QueryArgs } from './rest-queries';
-import { podView, workloadView } from './snapshot-views';
 
 /** Workloads and pods of a snapshot, and who may reach them or whom they may reach. */
 @ApiTags('reachability')
@@ -29,11 +28,7 @@ export class TargetsController {
       namespace: typeof args.namespace === 'string' && args.namespace !== '' ? args.namespace : undefined,
       selector: typeof args.selector === 'string' && args.selector !== '' ? args.selector : undefined,
     };
-    const [workloads, { model }] = await Promise.all([
-      this.analyses.workloads(id, filter),
-      this.analyses.analysis(id),
-    ]);
-    return { items: workloads.map((w) => workloadView(model, w)) };
+    return { items: await this.analyses.workloads(id, filter) };
   }
 
   @Get('workloads/:namespace/:kind/:name')
@@ -47,9 +42,8 @@ export class TargetsController {
     @Param('name') name: string,
   ): Promise<WorkloadDetailDto> {
     const workload = await this.analyses.workload(id, namespace, kind, name);
-    const { model } = await this.analyses.analysis(id);
     const isolation = await this.analyses.isolation(id, { type: 'workload', namespace, kind, name });
-    return { ...workloadView(model, workload), isolation };
+    return { ...workload, isolation };
   }
 
   @Get('workloads/:namespace/:kind/:name/ingress')
@@ -78,9 +72,8 @@ export class TargetsController {
     @Param('name') name: string,
   ): Promise<PodDetailDto> {
     const pod = await this.analyses.pod(id, namespace, name);
-    const { model } = await this.analyses.analysis(id);
     const isolation = await this.analyses.isolation(id, { type: 'pod', namespace, name });
-    return { ...podView(model, pod), isolation };
+    return { ...pod, isolation };
   }
 
   @Get('pods/:namespace/:name/ingress')

@@ -1,4 +1,4 @@
-import type { K8sObject, SnapshotContent, Warning } from '@podreach/policy-engine';
+import type { SnapshotContent, Warning } from '@podreach/policy-engine';
 
 /** A validated snapshot about to be stored: the engine's content plus where it belongs. */
 export interface NewSnapshot {
@@ -6,7 +6,8 @@ export interface NewSnapshot {
   cluster: string;
   label: string;
   contentHash: string;
-  objects: readonly K8sObject[];
+  /** The normalized objects as JSON, one text each (the engine's canonical JSON). */
+  objectsJson: readonly string[];
   counts: Record<string, number>;
   warnings: readonly Warning[];
   skipped: SnapshotContent['skipped'];

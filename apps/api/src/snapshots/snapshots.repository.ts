@@ -1,10 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { K8sObject } from '@podreach/policy-engine';
-import { Prisma, type Snapshot } from '../../../../prisma/generated/client';
+import type { Prisma, Snapshot } from '../../../../prisma/generated/client';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DATABASE_CONNECTION, type DatabaseConnection } from '../database/database-connection';
 import { PrismaService } from '../database/prisma.service';
+import type { SqlTransaction } from '../database/sql-transaction';
 import type { NewSnapshot } from './new-snapshot';
+import {
+  PRUNE_CLUSTER,
+  findIdempotencyKey,
+  findSnapshot,
+  insertIdempotencyKey,
+  insertObjects,
+  insertSnapshot,
+} from './snapshot-sql';
 
 export type SnapshotRecord = Snapshot;
 
@@ -27,15 +36,9 @@ export interface ClusterStats {
   keepNewest?: number;
 }
 
-// Objects go in as one JSON array parameter per batch and are unpacked by PostgreSQL: one statement
-// for thousands of rows, and the same SQL on PostgreSQL and PGlite.
-const INSERT_OBJECTS = `INSERT INTO snapshot_objects (snapshot_id, kind, namespace, name, labels, object)
-  SELECT $1::uuid, o->>'kind', COALESCE(o->>'namespace', ''), o->>'name', COALESCE(o->'labels', '{}'::jsonb), o
-  FROM jsonb_array_elements($2::jsonb) AS o`;
-
+/** PostgreSQL's unique_violation, as both drivers report it. */
 function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  return error.code === 'P2002' || (error.code === 'P2010' && error.meta?.code === '23505');
+  return (error as { code?: unknown } | undefined)?.code === '23505';
 }
 
 /** Every read and write of snapshots, their objects, idempotency keys and cluster settings. */
@@ -43,13 +46,15 @@ function isUniqueViolation(error: unknown): boolean {
 export class SnapshotsRepository {
   constructor(
     private readonly prisma: PrismaService,
+    @Inject(DATABASE_CONNECTION) private readonly database: DatabaseConnection,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * Stores a snapshot and all its objects in one transaction, so that it is visible complete or not
    * at all, or returns the stored one with the same (cluster, label, content hash). Two uploads of
-   * the same content racing each other end with one snapshot: the loser retries and finds it.
+   * the same content racing each other end with one snapshot: the loser retries and finds it. The
+   * transaction is plain SQL rather than Prisma's: see `TransactionRunner`.
    */
   async save(snapshot: NewSnapshot, options: SaveOptions): Promise<SaveOutcome> {
     try {
@@ -61,34 +66,30 @@ export class SnapshotsRepository {
   }
 
   private saveInTransaction(snapshot: NewSnapshot, options: SaveOptions): Promise<SaveOutcome> {
-    const { cluster, label, contentHash } = snapshot;
-    return this.prisma.$transaction(
+    return this.database.transaction(
       async (tx) => {
         const replay = options.idempotencyKey && (await this.findByKey(tx, options.idempotencyKey, snapshot));
         if (replay) return { snapshot: replay, duplicate: true };
-        const existing = await tx.snapshot.findUnique({
-          where: { cluster_label_contentHash: { cluster, label, contentHash } },
-        });
+        const existing = await findSnapshot(tx, snapshot);
         const stored = existing ?? (await this.insert(tx, snapshot));
-        if (options.idempotencyKey) {
-          await tx.idempotencyKey.create({
-            data: { key: options.idempotencyKey, cluster, label, contentHash, snapshotId: stored.id },
-          });
+        if (options.idempotencyKey)
+          await insertIdempotencyKey(tx, options.idempotencyKey, snapshot, stored.id);
+        if (!existing && options.keepNewest > 0) {
+          await tx.query(PRUNE_CLUSTER, [snapshot.cluster, options.keepNewest - 1]);
         }
-        if (!existing && options.keepNewest > 0) await this.prune(tx, cluster, options.keepNewest);
-        return { snapshot: stored, duplicate: existing !== null };
+        return { snapshot: stored, duplicate: existing !== undefined };
       },
-      { timeout: this.config.ingestTimeoutMs, maxWait: this.config.ingestTimeoutMs },
+      { timeoutMs: this.config.ingestTimeoutMs },
     );
   }
 
   /** The snapshot an Idempotency-Key already produced; CONFLICT when the key was used for other content. */
   private async findByKey(
-    tx: Prisma.TransactionClient,
+    tx: SqlTransaction,
     key: string,
     snapshot: NewSnapshot,
   ): Promise<SnapshotRecord | undefined> {
-    const prior = await tx.idempotencyKey.findUnique({ where: { key }, include: { snapshot: true } });
+    const prior = await findIdempotencyKey(tx, key);
     if (!prior) return undefined;
     if (
       prior.cluster !== snapshot.cluster ||
@@ -96,62 +97,52 @@ export class SnapshotsRepository {
       prior.contentHash !== snapshot.contentHash
     ) {
       throw new ApiError('CONFLICT', 'This Idempotency-Key was already used for a different upload', {
-        snapshotId: prior.snapshotId,
+        snapshotId: prior.snapshot.id,
       });
     }
     return prior.snapshot;
   }
 
-  private async insert(tx: Prisma.TransactionClient, snapshot: NewSnapshot): Promise<SnapshotRecord> {
-    const record = await tx.snapshot.create({
-      data: {
-        id: snapshot.id,
-        cluster: snapshot.cluster,
-        label: snapshot.label,
-        contentHash: snapshot.contentHash,
-        counts: snapshot.counts,
-        warnings: snapshot.warnings as unknown as Prisma.InputJsonValue,
-        skipped: snapshot.skipped as unknown as Prisma.InputJsonValue,
-        foreignPolicyKinds: snapshot.foreignPolicyKinds,
-        complete: snapshot.complete,
-        incompleteReasons: snapshot.incompleteReasons,
-        objectCount: snapshot.objects.length,
-      },
-    });
+  /** The snapshot's row first, then its objects in batches of `insertBatchRows`. */
+  private async insert(tx: SqlTransaction, snapshot: NewSnapshot): Promise<SnapshotRecord> {
+    const record = await insertSnapshot(tx, snapshot);
     const batch = this.config.insertBatchRows;
-    for (let start = 0; start < snapshot.objects.length; start += batch) {
-      await this.insertObjectBatch(tx, record.id, snapshot.objects.slice(start, start + batch));
+    for (let start = 0; start < snapshot.objectsJson.length; start += batch) {
+      await this.insertObjectBatch(tx, record.id, snapshot.objectsJson.slice(start, start + batch));
     }
     return record;
   }
 
-  /** One bulk INSERT of up to `insertBatchRows` objects. */
+  /** One bulk INSERT of up to `insertBatchRows` objects, each given as its JSON text. */
   protected async insertObjectBatch(
-    tx: Prisma.TransactionClient,
+    tx: SqlTransaction,
     snapshotId: string,
-    objects: readonly K8sObject[],
+    objectsJson: readonly string[],
   ): Promise<void> {
-    await tx.$executeRawUnsafe(INSERT_OBJECTS, snapshotId, JSON.stringify(objects));
+    await insertObjects(tx, snapshotId, objectsJson);
   }
 
   /** Deletes all but the newest `keepNewest` snapshots of a cluster; returns how many went. */
-  private prune(
-    tx: Prisma.TransactionClient | PrismaService,
-    cluster: string,
-    keepNewest: number,
-  ): Promise<number> {
-    return tx.$executeRaw`DELETE FROM snapshots WHERE cluster = ${cluster} AND seq < (
-      SELECT seq FROM snapshots WHERE cluster = ${cluster} ORDER BY seq DESC OFFSET ${keepNewest - 1} LIMIT 1)`;
+  private prune(tx: Prisma.TransactionClient, cluster: string, keepNewest: number): Promise<number> {
+    return tx.$executeRawUnsafe(PRUNE_CLUSTER, cluster, keepNewest - 1);
   }
 
   findById(id: string): Promise<SnapshotRecord | null> {
     return this.prisma.snapshot.findUnique({ where: { id } });
   }
 
-  /** Newest first, strictly older than `beforeSeq` when given. */
-  list(cluster: string | undefined, limit: number, beforeSeq?: bigint): Promise<SnapshotRecord[]> {
+  /** Newest first, strictly older than `beforeSeq` when given, of `cluster` or else of `visible` (null: all). */
+  list(
+    cluster: string | undefined,
+    limit: number,
+    beforeSeq?: bigint,
+    visible: readonly string[] | null = null,
+  ): Promise<SnapshotRecord[]> {
     return this.prisma.snapshot.findMany({
-      where: { cluster, seq: beforeSeq === undefined ? undefined : { lt: beforeSeq } },
+      where: {
+        cluster: cluster ?? (visible === null ? undefined : { in: [...visible] }),
+        seq: beforeSeq === undefined ? undefined : { lt: beforeSeq },
+      },
       orderBy: { seq: 'desc' },
       take: limit,
     });
@@ -164,13 +155,14 @@ export class SnapshotsRepository {
   }
 
   /** A snapshot's normalized objects, as the engine takes them, in a stable order. */
-  async loadObjects(snapshotId: string): Promise<K8sObject[]> {
-    const rows = await this.prisma.snapshotObject.findMany({
-      where: { snapshotId },
-      select: { object: true },
-      orderBy: [{ kind: 'asc' }, { namespace: 'asc' }, { name: 'asc' }],
-    });
-    return rows.map((row) => row.object as unknown as K8sObject);
+  async loadObjectTexts(snapshotId: string): Promise<string[]> {
+    // As text: the analysis workers parse the objects, the event loop only passes them on.
+    const rows = await this.prisma.$queryRawUnsafe<{ object: string }[]>(
+      `SELECT object::text AS object FROM snapshot_objects WHERE snapshot_id = $1::uuid
+        ORDER BY kind, namespace, name`,
+      snapshotId,
+    );
+    return rows.map((row) => row.object);
   }
 
   /** Every cluster that has snapshots or settings, by name. */

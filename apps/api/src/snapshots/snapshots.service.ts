@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { EngineError, SnapshotBuilder, type K8sObject, type SnapshotContent } from '@podreach/policy-engine';
+import { EngineError, SnapshotBuilder, type SnapshotContent } from '@podreach/policy-engine';
+import { PrincipalContext } from '../auth/principal-context';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
@@ -50,13 +51,18 @@ function byteCounter(): Transform & { bytes: number } {
   return counter;
 }
 
-/** Snapshot ingest, listing, retention: plain logic over the repository and the engine. */
+/**
+ * Snapshot ingest, listing, retention: plain logic over the repository and the engine. Every access to a
+ * snapshot goes through here, so here the caller's cluster scope is applied: a cluster the key may not see
+ * looks exactly as if it did not exist.
+ */
 @Injectable()
 export class SnapshotsService {
   constructor(
     private readonly repository: SnapshotsRepository,
     private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly principals: PrincipalContext,
   ) {}
 
   /**
@@ -65,6 +71,12 @@ export class SnapshotsService {
    * LIMIT_EXCEEDED untouched; nothing is stored unless everything succeeds.
    */
   async ingest(upload: Upload): Promise<SaveOutcome> {
+    // The caller named the cluster, so refusing says nothing it does not know.
+    if (!this.principals.maySee(upload.cluster)) {
+      throw new ApiError('FORBIDDEN', `This API key may not upload to cluster ${upload.cluster}`, {
+        cluster: upload.cluster,
+      });
+    }
     const started = process.hrtime.bigint();
     const wire = byteCounter();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
@@ -115,7 +127,7 @@ export class SnapshotsService {
       cluster: upload.cluster,
       label: upload.label,
       contentHash: content.contentHash,
-      objects: content.objects,
+      objectsJson: content.objectsJson,
       counts: content.counts,
       warnings: content.warnings,
       skipped: content.skipped,
@@ -125,54 +137,74 @@ export class SnapshotsService {
     };
   }
 
-  /** A snapshot by id; NOT_FOUND when there is none. */
+  /** A snapshot by id; NOT_FOUND when there is none or the caller may not see its cluster. */
   async get(id: string): Promise<SnapshotRecord> {
     const snapshot = isSnapshotId(id) ? await this.repository.findById(id) : null;
-    if (!snapshot) throw new EngineError('NOT_FOUND', `Snapshot ${id} does not exist`, { id });
+    if (!snapshot || !this.principals.maySee(snapshot.cluster)) {
+      throw new EngineError('NOT_FOUND', `Snapshot ${id} does not exist`, { id });
+    }
     return snapshot;
   }
 
-  /** A snapshot's normalized objects, for the analyses; NOT_FOUND when there is no such snapshot. */
-  async objects(id: string): Promise<K8sObject[]> {
-    await this.get(id);
-    return this.repository.loadObjects(id);
+  /**
+   * A snapshot's record and its normalized objects as JSON texts, for the analyses; NOT_FOUND when there is
+   * no such snapshot or the caller may not see it.
+   */
+  async objectTexts(id: string): Promise<{ record: SnapshotRecord; objects: string[] }> {
+    const record = await this.get(id);
+    return { record, objects: await this.repository.loadObjectTexts(id) };
   }
 
-  /** One page of snapshots, newest first, of one cluster or all. */
+  /** One page of snapshots, newest first, of one cluster or all the caller may see. */
   async list(cluster: string | undefined, limit: number, cursor?: string): Promise<SnapshotPage> {
+    if (cluster !== undefined && !this.principals.maySee(cluster)) return { items: [] };
     const rows = await this.repository.list(
       cluster,
       limit + 1,
       cursor === undefined ? undefined : decodeCursor(cursor),
+      this.principals.visibleClusters(),
     );
     const items = rows.slice(0, limit);
     return rows.length > limit ? { items, nextCursor: encodeCursor(items[items.length - 1].seq) } : { items };
   }
 
-  /** Deletes a snapshot and its objects; NOT_FOUND when there is none. */
+  /** Deletes a snapshot and its objects; NOT_FOUND when there is none or the caller may not see it. */
   async delete(id: string): Promise<void> {
+    // A snapshot's cluster never changes: checking it first leaves no window.
+    if (this.principals.visibleClusters() !== null) await this.get(id);
     if (!isSnapshotId(id) || !(await this.repository.delete(id))) {
       throw new EngineError('NOT_FOUND', `Snapshot ${id} does not exist`, { id });
     }
   }
 
-  /** Every cluster with snapshots or settings, its retention resolved against the default. */
+  /** Every cluster with snapshots or settings that the caller may see, its retention resolved. */
   async clusters(): Promise<(ClusterStats & { keepNewest: number })[]> {
     const clusters = await this.repository.clusters();
-    return clusters.map((cluster) => ({
-      ...cluster,
-      keepNewest: cluster.keepNewest ?? this.config.defaultKeepNewest,
-    }));
+    return clusters
+      .filter((cluster) => this.principals.maySee(cluster.name))
+      .map((cluster) => ({
+        ...cluster,
+        keepNewest: cluster.keepNewest ?? this.config.defaultKeepNewest,
+      }));
   }
 
   async retention(cluster: string): Promise<Retention> {
+    this.assertMaySee(cluster);
     const own = await this.repository.retention(cluster);
     return { cluster, keepNewest: own ?? this.config.defaultKeepNewest, custom: own !== undefined };
   }
 
   /** Keeps the newest `keepNewest` snapshots of the cluster from now on (0 keeps all), pruning at once. */
   async setRetention(cluster: string, keepNewest: number): Promise<Retention> {
+    this.assertMaySee(cluster);
     const deleted = await this.repository.setRetention(cluster, keepNewest);
     return { cluster, keepNewest, custom: true, deleted };
+  }
+
+  /** NOT_FOUND for a cluster the caller may not see, as for a snapshot of it. */
+  private assertMaySee(cluster: string): void {
+    if (!this.principals.maySee(cluster)) {
+      throw new EngineError('NOT_FOUND', `Cluster ${cluster} does not exist`, { cluster });
+    }
   }
 }

@@ -9,7 +9,7 @@ import {
   type Peer as EnginePeer,
   type Protocol,
 } from '@podreach/policy-engine';
-import { pageOf, type PageArgs } from '../../graphql/paging';
+import { pageAt, pageOf, type PageArgs } from '../../graphql/paging';
 import type {
   AnswerMeta,
   CheckAnswer,
@@ -97,15 +97,17 @@ export function checkAnswer(answer: EngineCheckAnswer): CheckAnswer {
   };
 }
 
-export function connectivity(answer: ConnectivityAnswer, page: PageArgs): Connectivity {
+/** A page of connectivity: `answer.connections` holds the connections from `start` on, of `total`. */
+export function connectivity(answer: ConnectivityAnswer, start: number, total: number): Connectivity {
+  const nodes = answer.connections.map((c) => ({
+    src: peer(c.src),
+    dst: peer(c.dst),
+    conn: connectionSet(c.conn),
+    partial: c.partial === true,
+  }));
   return {
     ...meta(answer),
     granularity: answer.granularity as GranularityEnum,
-    connections: pageOf(answer.connections, page, (c) => ({
-      src: peer(c.src),
-      dst: peer(c.dst),
-      conn: connectionSet(c.conn),
-      partial: c.partial === true,
-    })),
+    connections: pageAt(nodes, start, total),
   };
 }

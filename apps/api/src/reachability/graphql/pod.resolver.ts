@@ -20,39 +20,38 @@ export class PodResolver {
 
   @ResolveField(() => Workload, { description: 'The top-level workload the pod belongs to' })
   async workload(@Parent() pod: Pod): Promise<Workload> {
-    const { model } = await this.analyses.analysis(pod.snapshotId);
-    return workloadNode(pod.snapshotId, model.workloadsByKey.get(pod.model.workload)!);
+    const { namespace, kind, name } = pod.view.workload;
+    return workloadNode(pod.snapshotId, await this.analyses.workload(pod.snapshotId, namespace, kind, name));
   }
 
   @ResolveField(() => Isolation)
   async isolation(@Parent() pod: Pod): Promise<Isolation> {
-    return this.fields.isolation(pod.snapshotId, await this.target(pod));
+    return this.fields.isolation(pod.snapshotId, this.target(pod));
   }
 
   @ResolveField(() => [PolicyRef], { description: 'The policies that select it, in either direction' })
   async policies(@Parent() pod: Pod): Promise<PolicyRef[]> {
-    return this.fields.policies(pod.snapshotId, await this.target(pod));
+    return this.fields.policies(pod.snapshotId, this.target(pod));
   }
 
   @ResolveField(() => DirectionAnswer, { complexity: pagedComplexity(ANALYSIS_COST) })
   async ingress(@Parent() pod: Pod, @Args() args: DirectionArgs): Promise<DirectionAnswer> {
-    return this.fields.direction(pod.snapshotId, 'ingress', await this.target(pod), args);
+    return this.fields.direction(pod.snapshotId, 'ingress', this.target(pod), args);
   }
 
   @ResolveField(() => DirectionAnswer, { complexity: pagedComplexity(ANALYSIS_COST) })
   async egress(@Parent() pod: Pod, @Args() args: DirectionArgs): Promise<DirectionAnswer> {
-    return this.fields.direction(pod.snapshotId, 'egress', await this.target(pod), args);
+    return this.fields.direction(pod.snapshotId, 'egress', this.target(pod), args);
   }
 
   @ResolveField(() => CheckAnswer, { complexity: ANALYSIS_COST })
   async canReach(@Parent() pod: Pod, @Args() args: CanReachArgs): Promise<CheckAnswer> {
-    return this.fields.canReach(pod.snapshotId, await this.target(pod), args.to, args);
+    return this.fields.canReach(pod.snapshotId, this.target(pod), args.to, args);
   }
 
   /** A template pod has no identity of its own: questions about it are questions about its workload. */
-  private async target(pod: Pod): Promise<TargetRef> {
+  private target(pod: Pod): TargetRef {
     if (!pod.template) return { type: 'pod', namespace: pod.namespace, name: pod.name };
-    const workload = await this.workload(pod);
-    return { type: 'workload', namespace: workload.namespace, kind: workload.kind, name: workload.name };
+    return { type: 'workload', ...pod.view.workload };
   }
 }

@@ -1,5 +1,5 @@
 import { Args, ArgsType, Field, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { PageArgs, pageOf, pagedComplexity } from '../../graphql/paging';
+import { PageArgs, pageOf, pageWindow, pagedComplexity } from '../../graphql/paging';
 import { Snapshot } from '../../snapshots/graphql/snapshot.models';
 import { AnalysisService } from '../analysis.service';
 import { ANALYSIS_COST, ConnectionArgs, DirectionArgs, directionQuery, optionsOf } from './analysis.args';
@@ -126,8 +126,15 @@ export class SnapshotAnalysisResolver {
 
   @ResolveField(() => Connectivity, { complexity: pagedComplexity(ANALYSIS_COST) })
   async connectivity(@Parent() snapshot: Snapshot, @Args() args: ConnectivityArgs): Promise<Connectivity> {
-    const answer = await this.analyses.connectivity(snapshot.id, args.granularity, optionsOf(args));
-    return connectivity(answer, args);
+    // Only the page asked for leaves the worker.
+    const window = pageWindow(args);
+    const { answer, total } = await this.analyses.connectivitySlice(
+      snapshot.id,
+      args.granularity,
+      optionsOf(args),
+      window,
+    );
+    return connectivity(answer, window.start, total);
   }
 }
 

@@ -1,7 +1,6 @@
 import type { TargetRef } from '@podreach/policy-engine';
 import type { PageArgs } from '../../graphql/paging';
 import type { AnalysisService } from '../analysis.service';
-import { isolationOf } from '../snapshot-views';
 import { ConnectionArgs, DirectionArgs, directionQuery, optionsOf } from './analysis.args';
 import { checkAnswer, directionAnswer } from './answer-shapes';
 import type { CheckAnswer, DirectionAnswer } from './answers.models';
@@ -10,18 +9,18 @@ import type { Isolation } from './target.models';
 
 /**
  * The analysis fields Workload and Pod share (isolation, policies, ingress, egress, canReach). They read the
- * snapshot's cached analysis: a list of a thousand workloads asks the database nothing more.
+ * snapshot's analysis in its worker: a list of a thousand workloads asks the database nothing more.
  */
 export class TargetFields {
   constructor(private readonly analyses: AnalysisService) {}
 
-  async isolation(snapshotId: string, target: TargetRef): Promise<Isolation> {
-    return isolationOf((await this.analyses.analysis(snapshotId)).policiesSelecting(target));
+  isolation(snapshotId: string, target: TargetRef): Promise<Isolation> {
+    return this.analyses.isolation(snapshotId, target);
   }
 
   /** Every policy that selects the target, in either direction, each once. */
   async policies(snapshotId: string, target: TargetRef): Promise<PolicyRef[]> {
-    const selecting = (await this.analyses.analysis(snapshotId)).policiesSelecting(target);
+    const [selecting] = await this.analyses.selecting(snapshotId, [target]);
     const byKey = new Map<string, PolicyRef>();
     for (const ref of [...selecting.ingress, ...selecting.egress]) {
       byKey.set(`${ref.kind}/${ref.namespace ?? ''}/${ref.name}`, ref);

@@ -1,5 +1,5 @@
-import type { Labels, ModelPod, ModelWorkload } from '@podreach/policy-engine';
-import { commonLabels } from '../snapshot-views';
+import type { Labels } from '@podreach/policy-engine';
+import type { PodView, WorkloadView } from '../snapshot-views';
 import type { Label } from './common.models';
 import type { Pod, Workload } from './target.models';
 
@@ -10,29 +10,29 @@ export function labelList(labels: Labels): Label[] {
     .map((key) => ({ key, value: labels[key] }));
 }
 
-export function workloadNode(snapshotId: string, model: ModelWorkload): Workload {
+export function workloadNode(snapshotId: string, view: WorkloadView): Workload {
   return {
     snapshotId,
-    model,
-    namespace: model.namespace,
-    name: model.name,
-    kind: model.kind,
-    template: model.template,
-    labels: labelList(commonLabels(model.pods)),
-    ips: model.pods.flatMap((pod) => pod.ips),
+    view,
+    namespace: view.namespace,
+    name: view.name,
+    kind: view.kind,
+    template: view.template,
+    labels: labelList(view.labels),
+    ips: view.ips,
   };
 }
 
-export function podNode(snapshotId: string, model: ModelPod): Pod {
+export function podNode(snapshotId: string, view: PodView): Pod {
   return {
     snapshotId,
-    model,
-    namespace: model.namespace,
-    name: model.name,
-    labels: labelList(model.labels),
-    ips: model.ips,
-    nodeName: model.nodeName,
-    hostNetwork: model.hostNetwork,
-    template: model.template,
+    view,
+    namespace: view.namespace,
+    name: view.name,
+    labels: labelList(view.labels),
+    ips: view.ips,
+    nodeName: view.nodeName,
+    hostNetwork: view.hostNetwork,
+    template: view.template,
   };
 }

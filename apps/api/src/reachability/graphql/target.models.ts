@@ -1,6 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import type { ModelPod, ModelWorkload } from '@podreach/policy-engine';
 import { PageOf } from '../../graphql/paging';
+import type { PodView, WorkloadView } from '../snapshot-views';
 import { Label, PolicyRef } from './common.models';
 
 @ObjectType()
@@ -23,9 +23,9 @@ export class Isolation {
 
 @ObjectType({ description: 'A workload as users know it; a pod without controller is kind `Pod`' })
 export class Workload {
-  /** The snapshot it belongs to: nested fields ask that snapshot's cached analysis. */
+  /** The snapshot it belongs to: nested fields ask that snapshot's analysis. */
   snapshotId!: string;
-  model!: ModelWorkload;
+  view!: WorkloadView;
 
   @Field()
   namespace!: string;
@@ -49,7 +49,7 @@ export class Workload {
 @ObjectType({ description: 'A live pod, or the template pod of a workload manifest' })
 export class Pod {
   snapshotId!: string;
-  model!: ModelPod;
+  view!: PodView;
 
   @Field()
   namespace!: string;

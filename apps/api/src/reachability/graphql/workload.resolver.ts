@@ -24,7 +24,7 @@ export class WorkloadResolver {
 
   @ResolveField(() => PodPage, { complexity: pagedComplexity() })
   pods(@Parent() workload: Workload, @Args() page: PageArgs): PodPage {
-    return pageOf(workload.model.pods, page, (p) => podNode(workload.snapshotId, p));
+    return pageOf(workload.view.pods, page, (p) => podNode(workload.snapshotId, p));
   }
 
   @ResolveField(() => Isolation)

@@ -45,7 +45,14 @@ export class JsonDocumentReader {
 
   /** One member of the top-level object, other than an `items` array. */
   member(key: string, value: unknown): void {
-    this.envelope[key] = value;
+    // Defined, not assigned: assigning `__proto__` would set the envelope's prototype, not a member, and
+    // a kind inherited from it would make a list of what JSON.parse reads as an object without kind.
+    Object.defineProperty(this.envelope, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
 
   /** An `items` array of the top-level object starts; its elements come as `item` calls. */

@@ -1,4 +1,4 @@
-import { EngineError } from '@podreach/policy-engine';
+import { EngineError, MAX_NESTING_DEPTH } from '@podreach/policy-engine';
 import { jsonParser, type Token } from 'stream-json/core/parser.js';
 
 /** What stream-json's tokenizer returns per call: a batch of tokens, or its `none` symbol. */
@@ -11,11 +11,8 @@ const END_OF_INPUT = Symbol.for('object-stream.none');
 /** Long lines (minified JSON) are fed in slices of this many characters, so errors stay locatable. */
 const MAX_SLICE = 1024;
 
-/**
- * Deepest nesting accepted. Kubernetes objects nest a few dozen levels at most; much deeper input
- * would overflow the stack of recursive code downstream (`JSON.stringify` fails near 5000 levels).
- */
-export const MAX_DEPTH = 1000;
+/** Deepest nesting accepted: the engine's limit for every upload, streamed or read whole. */
+export const MAX_DEPTH = MAX_NESTING_DEPTH;
 
 const PARSER_PREFIX = /^Parser cannot parse input: /;
 

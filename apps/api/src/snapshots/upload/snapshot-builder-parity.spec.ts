@@ -87,6 +87,11 @@ describe('decoding a stream into the real SnapshotBuilder gives what the engine 
       document: { items: [webPod, withoutType(denyAll)] },
       result: 'VALIDATION_FAILED',
     },
+    {
+      name: 'a `__proto__` member, which is a key like any other and no prototype to inherit a kind from',
+      document: JSON.parse('{"__proto__": {"kind": "PodList", "apiVersion": "v1"}, "items": [{}]}'),
+      result: 'VALIDATION_FAILED',
+    },
   ])('$name', async ({ document, result }) => {
     const text = json(document);
     const whole = () => {
