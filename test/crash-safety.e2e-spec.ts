@@ -11,13 +11,14 @@
  * snapshot row and before its objects. A seeded PRNG picks the delays; the seed is in the suite's name and
  * `PODREACH_CRASH_SEED` replays a run.
  */
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSnapshotContent } from '@podreach/policy-engine';
 import { applyMigrations, findMigrationsDir, readMigrations } from '../apps/api/src/database/migrator';
 import { openPostgresSession } from '../apps/api/src/database/sql-session';
 import { generateCluster, kubectlListText } from '../bench/generator';
 import { Random } from '../bench/generator/random';
+import { scratchDatabase, type ScratchDatabase } from './support/scratch-database';
 import {
   findIncompleteSnapshots,
   findLostUploads,
@@ -45,12 +46,6 @@ interface Round {
   expected: { contentHash: string; counts: Record<string, number> };
 }
 
-function databaseUrl(base: string, name: string): string {
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 /** A different cluster of several thousand objects per round, as `kubectl get -A -o json` prints it. */
 function makeRound(phase: Phase, index: number, random: Random): Round {
   const pods = random.int(1_800, 2_200);
@@ -72,20 +67,15 @@ describe.skipIf(!DATABASE_URL)(
     const random = new Random(SEED);
     const acknowledged: AcknowledgedUpload[] = [];
     const hashed = new Set<string>();
-    let admin: Client | undefined;
+    let scratch: ScratchDatabase | undefined;
     let db: Client;
     let compiled: CompiledService;
     let service: ServiceProcess;
 
     beforeAll(async () => {
-      const client = new Client({ connectionString: DATABASE_URL });
-      await client.connect();
-      admin = client;
-      await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await client.query(`CREATE DATABASE ${database}`);
-      const url = databaseUrl(DATABASE_URL!, database);
-      db = new Client({ connectionString: url });
-      await db.connect();
+      scratch = await scratchDatabase(DATABASE_URL!, database);
+      const { url } = scratch;
+      db = scratch.client;
       compiled = await compileService();
       service = new ServiceProcess({
         entry: compiled.entry,
@@ -99,9 +89,7 @@ describe.skipIf(!DATABASE_URL)(
 
     afterAll(async () => {
       await service?.kill();
-      await db?.end();
-      await admin?.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await admin?.end();
+      await scratch?.drop();
       compiled?.remove();
     });
 
@@ -176,7 +164,7 @@ describe.skipIf(!DATABASE_URL)(
     it('a kill while migrating at start-up leaves nothing half-applied, and the next start migrates', async () => {
       // The bookkeeping table exists (the service's migrator makes it when it applies nothing) and is locked
       // against inserts: the service runs the migration's SQL and then waits to record it, in one transaction.
-      const session = await openPostgresSession(databaseUrl(DATABASE_URL!, database));
+      const session = await openPostgresSession(scratch!.url);
       await applyMigrations(session, [], { log: () => undefined, warn: () => undefined });
       await session.close();
       await db.query('BEGIN');

@@ -4,9 +4,10 @@
  * database (analysis_results) rather than computed again.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from './support/fixtures';
+import { scratchDatabase, type ScratchDatabase } from './support/scratch-database';
 import {
   compileService,
   freePort,
@@ -28,15 +29,9 @@ async function get(service: ServiceProcess, path: string): Promise<Answer> {
   return { status: res.status, contentType: res.headers.get('content-type'), body: await res.text() };
 }
 
-function databaseUrl(base: string, name: string): string {
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 describe.skipIf(!DATABASE_URL)('two replicas on one database (needs PostgreSQL: DATABASE_URL)', () => {
   const database = `podreach_replicas_${process.pid}`;
-  let admin: Client | undefined;
+  let scratch: ScratchDatabase | undefined;
   let db: Client;
   let compiled: CompiledService;
   let a: ServiceProcess;
@@ -44,14 +39,9 @@ describe.skipIf(!DATABASE_URL)('two replicas on one database (needs PostgreSQL: 
   const ids = { base: '', head: '' };
 
   beforeAll(async () => {
-    const client = new Client({ connectionString: DATABASE_URL });
-    await client.connect();
-    admin = client;
-    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${database}`);
-    const url = databaseUrl(DATABASE_URL!, database);
-    db = new Client({ connectionString: url });
-    await db.connect();
+    scratch = await scratchDatabase(DATABASE_URL!, database);
+    const { url } = scratch;
+    db = scratch.client;
     compiled = await compileService();
     const adminKey = testAdminKey();
     const replica = async () =>
@@ -84,9 +74,7 @@ describe.skipIf(!DATABASE_URL)('two replicas on one database (needs PostgreSQL: 
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    await db?.end();
-    await admin?.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin?.end();
+    await scratch?.drop();
     compiled?.remove();
   });
 
