@@ -18,13 +18,13 @@ import { INGRESS_SAMPLE, sampleWorkloads } from './sampling';
 const CONNECTIONS = 2;
 const LOAD_SECONDS = 10;
 
-export interface ServiceDatabase {
+interface ServiceDatabase {
   database: BenchDatabase;
   drop(): Promise<void>;
 }
 
 /** PostgreSQL as for the ingest stage; in-memory PGlite, with a note, where there is no PostgreSQL. */
-export async function serviceDatabase(adminDatabaseUrl: string, report: Reporter): Promise<ServiceDatabase> {
+async function serviceDatabase(adminDatabaseUrl: string, report: Reporter): Promise<ServiceDatabase> {
   try {
     const { url, drop } = await freshBenchDatabase(adminDatabaseUrl);
     return { database: { kind: 'postgres', url }, drop };
@@ -35,7 +35,7 @@ export async function serviceDatabase(adminDatabaseUrl: string, report: Reporter
 }
 
 /** Uploads the generated List as the ingest stage does; returns the new snapshot's id. */
-export async function uploadSnapshot(
+async function uploadSnapshot(
   client: ServiceClient,
   listFile: string,
   stats: ClusterStats,
@@ -50,6 +50,41 @@ export async function uploadSnapshot(
     throw new Error(`upload answered ${answer.status}: ${answer.body.slice(0, 500)}`);
   }
   return (JSON.parse(answer.body) as { id: string }).id;
+}
+
+/** What a service stage measures: its own service, a client holding the bench key, the uploaded snapshot. */
+export interface UploadedService {
+  service: ApiServiceProcess;
+  client: ServiceClient;
+  snapshot: string;
+  database: BenchDatabase;
+}
+
+/**
+ * Runs `measure` against a service of its own, on a fresh database, with the generated List uploaded; the
+ * service and its database go however it ends.
+ */
+export async function withUploadedSnapshot(
+  listFile: string,
+  stats: ClusterStats,
+  adminDatabaseUrl: string,
+  report: Reporter,
+  measure: (uploaded: UploadedService) => Promise<void>,
+): Promise<void> {
+  const { database, drop } = await serviceDatabase(adminDatabaseUrl, report);
+  try {
+    const apiKey = benchApiKey();
+    const service = await startApiService(benchServiceEnv(database, apiKey));
+    try {
+      const client: ServiceClient = { url: service.url, headers: { authorization: `Bearer ${apiKey}` } };
+      const snapshot = await uploadSnapshot(client, listFile, stats, apiKey);
+      await measure({ service, client, snapshot, database });
+    } finally {
+      await service.stop();
+    }
+  } finally {
+    await drop();
+  }
 }
 
 interface ApiLoad {
@@ -103,29 +138,19 @@ export async function measureApi(
   report: Reporter,
 ): Promise<void> {
   const started = performance.now();
-  const { database, drop } = await serviceDatabase(adminDatabaseUrl, report);
-  try {
-    const apiKey = benchApiKey();
-    const service = await startApiService(benchServiceEnv(database, apiKey));
-    try {
-      const client: ServiceClient = { url: service.url, headers: { authorization: `Bearer ${apiKey}` } };
-      const snapshot = await uploadSnapshot(client, listFile, stats, apiKey);
-      const targets = sampleWorkloads(await listWorkloads(client, snapshot), INGRESS_SAMPLE, stats.seed);
-      const peers = (await warmUp(client, snapshot, targets, CONNECTIONS)).toFixed(0);
-      report.figure({
-        id: 'api.setup.seconds',
-        label: 'API service start, upload, warm-up (bench set-up)',
-        value: (performance.now() - started) / 1000,
-        unit: 's',
-        note: `service on ${database.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}; REST and GraphQL answers agree`,
-      });
-      await measureBothApis(service, client, snapshot, targets, peers, report);
-    } finally {
-      await service.stop();
-    }
-  } finally {
-    await drop();
-  }
+  await withUploadedSnapshot(listFile, stats, adminDatabaseUrl, report, async (uploaded) => {
+    const { service, client, snapshot, database } = uploaded;
+    const targets = sampleWorkloads(await listWorkloads(client, snapshot), INGRESS_SAMPLE, stats.seed);
+    const peers = (await warmUp(client, snapshot, targets, CONNECTIONS)).toFixed(0);
+    report.figure({
+      id: 'api.setup.seconds',
+      label: 'API service start, upload, warm-up (bench set-up)',
+      value: (performance.now() - started) / 1000,
+      unit: 's',
+      note: `service on ${database.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}; REST and GraphQL answers agree`,
+    });
+    await measureBothApis(service, client, snapshot, targets, peers, report);
+  });
 }
 
 /** REST, then GraphQL, asking about `targets` in turn. */

@@ -7,12 +7,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { benchApiKey, benchServiceEnv, type BenchDatabase } from './bench-service';
-import { startApiService, type ApiServiceProcess } from './api-service';
+import type { BenchDatabase } from './bench-service';
+import type { ApiServiceProcess } from './api-service';
 import type { ServiceClient } from './api-warm-up';
 import type { Reporter } from './figures';
 import type { ClusterStats } from './generator';
-import { serviceDatabase, uploadSnapshot } from './measure-api';
+import { withUploadedSnapshot } from './measure-api';
 import { percentile } from './timing';
 
 /** How often `/healthz` is asked, at most; a slower answer delays the next question. */
@@ -163,18 +163,12 @@ export async function measureLag(
   adminDatabaseUrl: string,
   report: Reporter,
 ): Promise<void> {
-  const { database, drop } = await serviceDatabase(adminDatabaseUrl, report);
-  try {
-    const apiKey = benchApiKey();
-    const service = await startApiService(benchServiceEnv(database, apiKey));
-    try {
-      const client: ServiceClient = { url: service.url, headers: { authorization: `Bearer ${apiKey}` } };
-      const snapshot = await uploadSnapshot(client, listFile, stats, apiKey);
-      await measureColdConnectivity(service, client, snapshot, database, report);
-    } finally {
-      await service.stop();
-    }
-  } finally {
-    await drop();
-  }
+  await withUploadedSnapshot(
+    listFile,
+    stats,
+    adminDatabaseUrl,
+    report,
+    ({ service, client, snapshot, database }) =>
+      measureColdConnectivity(service, client, snapshot, database, report),
+  );
 }

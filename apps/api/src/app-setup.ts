@@ -30,7 +30,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     // Errors raised before routing (a URL that does not decode, headers past 16 KiB) get the one error shape.
     frameworkErrors: answerFrameworkError,
     // Path segments hold names of up to 253 characters (clusters, pods, workloads), percent-encoded at worst.
-    maxParamLength: 3 * 253,
+    routerOptions: { maxParamLength: 3 * 253 },
     clientErrorHandler: answerClientError,
     // One setting bounds both how long a request may take to arrive and how long a connection may be silent.
     requestTimeout: requestTimeoutMs,
