@@ -3,6 +3,7 @@ import type { K8sObject } from '@podreach/policy-engine';
 import { withPolicies } from './churned-policies';
 import type { Reporter } from './figures';
 import type { ClusterStats } from './generator';
+import { measureClassAnalysis } from './measure-class-analysis';
 import { measureClasses } from './measure-classes';
 import { measureCompile } from './measure-compile';
 import { measureConnectivity } from './measure-connectivity';
@@ -27,20 +28,22 @@ export function measureEngine({ objects, churned, stats, seed }: EngineInput, re
   const { analysis } = compile;
   measureIngress(analysis, workloadTargets(analysis, INGRESS_SAMPLE, seed), report);
   measureCheck(analysis, workloadPairs(analysis, CHECK_SAMPLE, seed), report);
-  const full = measureConnectivity(analysis, report);
-  report.figure({
-    id: 'compileAndAnalysis.seconds',
-    label: 'compile + full analysis',
-    value: (compile.ms + full.ms) / 1000,
-    unit: 's',
-    cpu: (compile.cpuMs + full.cpuMs) / 1000,
-  });
+  measureConnectivity(analysis, report);
   // Read before the diffs, which hold a second compiled snapshot: the memory target is for one analysis.
   report.figure({
     id: 'engine.peakRssMb',
     label: 'peak RSS (engine, one snapshot)',
     value: peakRssMb(),
     unit: 'MB',
+  });
+  // On a snapshot compiled afresh (see measure-class-analysis.ts), once the one-snapshot memory is read.
+  const classLevel = measureClassAnalysis(objects, workloadTargets(analysis, 1, seed)[0], report);
+  report.figure({
+    id: 'compileAndAnalysis.seconds',
+    label: 'compile + class-level full analysis',
+    value: (compile.ms + classLevel.ms) / 1000,
+    unit: 's',
+    cpu: (compile.cpuMs + classLevel.cpuMs) / 1000,
   });
   const head = withPolicies(objects, churned);
   measurePolicyDiff(objects, head, report);
