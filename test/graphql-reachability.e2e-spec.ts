@@ -110,6 +110,39 @@ describe('answers', () => {
     expectGolden(`graphql/${golden}`, await data(snapshotQuery(id, fields)), id);
   });
 
+  it.each(['workloads', 'pods'])(
+    'pages through %s: every one once, in order, with the total',
+    async (list) => {
+      type Page = {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: unknown[];
+      };
+      const pageOf = async (args: string) =>
+        (
+          (
+            await data(
+              snapshotQuery(
+                id,
+                `${list}(${args}) { totalCount pageInfo { hasNextPage endCursor } nodes { namespace name } }`,
+              ),
+            )
+          ).snapshot as Record<string, Page>
+        )[list];
+      const whole = await pageOf('first: 1000');
+      const nodes: unknown[] = [];
+      let page = await pageOf('first: 2');
+      for (;;) {
+        expect(page.totalCount).toBe(whole.totalCount);
+        nodes.push(...page.nodes);
+        if (!page.pageInfo.hasNextPage) break;
+        page = await pageOf(`first: 2, after: "${page.pageInfo.endCursor}"`);
+      }
+      expect(whole.nodes.length).toBeGreaterThan(2);
+      expect(nodes).toEqual(whole.nodes);
+    },
+  );
+
   it('whoCanReach is the ingress of that workload', async () => {
     const answer = await data(
       snapshotQuery(

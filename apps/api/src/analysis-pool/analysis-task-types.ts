@@ -29,6 +29,14 @@ export interface ObjectFilter {
 
 export interface FilterTask extends SnapshotRef {
   filter: ObjectFilter;
+  /** Return only these items of the filtered list (a GraphQL page); all of them without it. */
+  slice?: { start: number; size: number };
+}
+
+/** Items of a filtered list (a slice of it when one was asked for) and how many the whole list holds. */
+export interface Listing<T> {
+  items: T[];
+  total: number;
 }
 
 /** A policy of the snapshot, by identity. */

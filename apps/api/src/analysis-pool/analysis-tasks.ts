@@ -22,11 +22,19 @@ import {
   type SnapshotMeta,
   type TargetRef,
 } from '@podreach/policy-engine';
-import { commonLabels, isolationOf, podView, workloadView } from '../reachability/snapshot-views';
+import {
+  commonLabels,
+  isolationOf,
+  podView,
+  workloadView,
+  type PodView,
+  type WorkloadView,
+} from '../reachability/snapshot-views';
 import type {
   ConnectivityTask,
   DiffTask,
   FilterTask,
+  Listing,
   LoadTask,
   PolicySummary,
   SnapshotRef,
@@ -47,6 +55,12 @@ interface Held {
 }
 
 const decoder = new TextDecoder();
+
+/** Views of the items of `slice` only: a page of a large snapshot's list crosses to the main thread, not all. */
+function listing<T, V>(found: T[], slice: FilterTask['slice'], view: (item: T) => V): Listing<V> {
+  const items = slice === undefined ? found : found.slice(slice.start, slice.start + slice.size);
+  return { items: items.map(view), total: found.length };
+}
 
 /**
  * Characters per streamed message: the renderers' pieces are joined up to this size, since every message costs
@@ -147,30 +161,28 @@ export function analysisTasks(maxSnapshots: number): Record<string, TaskHandler>
 
     namespaces: (task: SnapshotRef): ModelNamespace[] => snapshot(task.snapshot).analysis.model.namespaces,
 
-    workloads: (task: FilterTask) => {
+    workloads: (task: FilterTask): Listing<WorkloadView> => {
       const entry = snapshot(task.snapshot);
       const selector = filterOf(entry, task.filter);
       const { model } = entry.analysis;
-      return model.workloads
-        .filter(
-          (w) =>
-            (task.filter.namespace === undefined || w.namespace === task.filter.namespace) &&
-            (selector === undefined || selector.matches(commonLabels(w.pods))),
-        )
-        .map((w) => workloadView(model, w));
+      const found = model.workloads.filter(
+        (w) =>
+          (task.filter.namespace === undefined || w.namespace === task.filter.namespace) &&
+          (selector === undefined || selector.matches(commonLabels(w.pods))),
+      );
+      return listing(found, task.slice, (w) => workloadView(model, w));
     },
 
-    pods: (task: FilterTask) => {
+    pods: (task: FilterTask): Listing<PodView> => {
       const entry = snapshot(task.snapshot);
       const selector = filterOf(entry, task.filter);
       const { model } = entry.analysis;
-      return model.pods
-        .filter(
-          (p) =>
-            (task.filter.namespace === undefined || p.namespace === task.filter.namespace) &&
-            (selector === undefined || selector.matches(p.labels)),
-        )
-        .map((p) => podView(model, p));
+      const found = model.pods.filter(
+        (p) =>
+          (task.filter.namespace === undefined || p.namespace === task.filter.namespace) &&
+          (selector === undefined || selector.matches(p.labels)),
+      );
+      return listing(found, task.slice, (p) => podView(model, p));
     },
 
     policies: (task: SnapshotRef & { namespace?: string }): PolicySummary[] => {

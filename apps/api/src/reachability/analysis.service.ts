@@ -14,12 +14,20 @@ import type {
   PolicyRef,
   TargetRef,
 } from '@podreach/policy-engine';
-import type { ConnectivityTask, ObjectFilter, PolicySummary } from '../analysis-pool/analysis-task-types';
+import type {
+  ConnectivityTask,
+  Listing,
+  ObjectFilter,
+  PolicySummary,
+} from '../analysis-pool/analysis-task-types';
 import { AnalysisPool } from '../analysis-pool/analysis-pool.service';
 import { AnalysisStore, type StoredAnswerRef } from '../analysis-store/analysis-store.service';
 import type { Isolation, PodView, WorkloadView } from './snapshot-views';
 
 export type { ObjectFilter, PolicySummary };
+
+/** Part of a list: where it starts and how many items it holds at most. */
+type Slice = { start: number; size: number };
 
 /** The policies that select a target, per direction. */
 export interface Selecting {
@@ -57,14 +65,17 @@ export class AnalysisService {
     return this.pool.run(snapshotId, 'namespaces', { snapshot: snapshotId });
   }
 
-  /** Workloads by namespace, name and kind; NOT_FOUND for an unknown namespace, BAD_USER_INPUT for a bad selector. */
-  workloads(snapshotId: string, filter: ObjectFilter = {}): Promise<WorkloadView[]> {
-    return this.pool.run(snapshotId, 'workloads', { snapshot: snapshotId, filter });
+  /**
+   * Workloads by namespace, name and kind, or the `slice` of them; NOT_FOUND for an unknown namespace,
+   * BAD_USER_INPUT for a bad selector.
+   */
+  workloads(snapshotId: string, filter: ObjectFilter = {}, slice?: Slice): Promise<Listing<WorkloadView>> {
+    return this.pool.run(snapshotId, 'workloads', { snapshot: snapshotId, filter, slice });
   }
 
-  /** Live and template pods by namespace and name, filtered as `workloads` is. */
-  pods(snapshotId: string, filter: ObjectFilter = {}): Promise<PodView[]> {
-    return this.pool.run(snapshotId, 'pods', { snapshot: snapshotId, filter });
+  /** Live and template pods by namespace and name, filtered and sliced as `workloads` are. */
+  pods(snapshotId: string, filter: ObjectFilter = {}, slice?: Slice): Promise<Listing<PodView>> {
+    return this.pool.run(snapshotId, 'pods', { snapshot: snapshotId, filter, slice });
   }
 
   /** NetworkPolicies (of one namespace, or all) and then the cluster-scoped admin policies. */

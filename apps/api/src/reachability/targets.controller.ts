@@ -28,7 +28,7 @@ export class TargetsController {
       namespace: typeof args.namespace === 'string' && args.namespace !== '' ? args.namespace : undefined,
       selector: typeof args.selector === 'string' && args.selector !== '' ? args.selector : undefined,
     };
-    return { items: await this.analyses.workloads(id, filter) };
+    return { items: (await this.analyses.workloads(id, filter)).items };
   }
 
   @Get('workloads/:namespace/:kind/:name')

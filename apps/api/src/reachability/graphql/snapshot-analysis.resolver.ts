@@ -1,5 +1,5 @@
 import { Args, ArgsType, Field, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { PageArgs, pageOf, pageWindow, pagedComplexity } from '../../graphql/paging';
+import { PageArgs, pageAt, pageOf, pageWindow, pagedComplexity } from '../../graphql/paging';
 import { Snapshot } from '../../snapshots/graphql/snapshot.models';
 import { AnalysisService } from '../analysis.service';
 import { ANALYSIS_COST, ConnectionArgs, DirectionArgs, directionQuery, optionsOf } from './analysis.args';
@@ -67,14 +67,25 @@ export class SnapshotAnalysisResolver {
 
   @ResolveField(() => WorkloadPage, { complexity: pagedComplexity() })
   async workloads(@Parent() snapshot: Snapshot, @Args() args: FilterArgs): Promise<WorkloadPage> {
-    const workloads = await this.analyses.workloads(snapshot.id, filterOf(args));
-    return pageOf(workloads, args, (w) => workloadNode(snapshot.id, w));
+    // Only the page asked for leaves the worker.
+    const window = pageWindow(args);
+    const { items, total } = await this.analyses.workloads(snapshot.id, filterOf(args), window);
+    return pageAt(
+      items.map((w) => workloadNode(snapshot.id, w)),
+      window.start,
+      total,
+    );
   }
 
   @ResolveField(() => PodPage, { complexity: pagedComplexity() })
   async pods(@Parent() snapshot: Snapshot, @Args() args: FilterArgs): Promise<PodPage> {
-    const pods = await this.analyses.pods(snapshot.id, filterOf(args));
-    return pageOf(pods, args, (p) => podNode(snapshot.id, p));
+    const window = pageWindow(args);
+    const { items, total } = await this.analyses.pods(snapshot.id, filterOf(args), window);
+    return pageAt(
+      items.map((p) => podNode(snapshot.id, p)),
+      window.start,
+      total,
+    );
   }
 
   @ResolveField(() => PolicyPage, { complexity: pagedComplexity() })
