@@ -26,4 +26,15 @@ describe('Bitset', () => {
     a.or(Bitset.of(10, [2]));
     expect(a.toArray()).toEqual([1]);
   });
+
+  it.each([
+    [0, [], -1],
+    [5, [], 0],
+    [5, [0, 1, 3], 2],
+    [32, Array.from({ length: 32 }, (_, i) => i), -1],
+    [33, Array.from({ length: 32 }, (_, i) => i), 32],
+    [40, [0, 1, 2], 3],
+  ])('lowestMissing of %i classes holding %j is %i', (size, members, lowest) => {
+    expect(Bitset.of(size, members).lowestMissing()).toBe(lowest);
+  });
 });

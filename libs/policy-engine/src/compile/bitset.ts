@@ -98,6 +98,17 @@ export class Bitset {
     }
   }
 
+  /** The lowest number below `size` that is not a member; -1 when all are. */
+  lowestMissing(): number {
+    for (let w = 0; w < this.words.length; w++) {
+      const missing = ~this.words[w];
+      if (missing === 0) continue;
+      const i = (w << 5) + (31 - Math.clz32(missing & -missing));
+      return i < this.size ? i : -1;
+    }
+    return -1;
+  }
+
   toArray(): number[] {
     const out: number[] = [];
     this.forEach((i) => out.push(i));

@@ -1,4 +1,4 @@
-import type { ClassTags } from '../compile/class-partition';
+import type { ClassTags } from '../compile/class-tags';
 import type { Direction } from './answers';
 import type { End } from './ends';
 import type { PairEvaluator } from './pair-evaluator';

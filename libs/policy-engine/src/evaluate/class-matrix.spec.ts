@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clusterObjects, randomCluster } from '../../test/properties/random-cluster';
-import { compileSnapshot } from '../compile/compiled-snapshot';
-import { buildSnapshotModel } from '../model/snapshot-model';
+import { tieredClusters, tieredEvaluator } from '../../test/properties/tiered-clusters';
 import { ClassMatrix } from './class-matrix';
-import { PairEvaluator } from './pair-evaluator';
 import type { DirectionResult } from './tiers/tier-walk';
-import { NetworkPolicyTier } from './tiers/network-policy-tier';
 
 const verdictOf = (result: DirectionResult) => ({
   conn: result.conn.toText(),
@@ -14,24 +10,39 @@ const verdictOf = (result: DirectionResult) => ({
   isolatedBy: result.isolatedBy,
 });
 
-describe('ClassMatrix.result', () => {
-  it('is the walk of the class pair, in both directions, for every pair of classes', () => {
-    fc.assert(
-      fc.property(randomCluster, fc.boolean(), (cluster, ipBlockMatchesPods) => {
-        const compiled = compileSnapshot(buildSnapshotModel(clusterObjects(cluster)), { ipBlockMatchesPods });
-        const evaluator = new PairEvaluator(compiled, [new NetworkPolicyTier(compiled)]);
-        const matrix = new ClassMatrix(evaluator);
-        for (const direction of ['ingress', 'egress'] as const) {
-          for (const subject of compiled.classes.keys()) {
-            for (const peer of compiled.classes.keys()) {
-              expect(verdictOf(matrix.result(direction, subject, peer))).toEqual(
-                verdictOf(evaluator.direction(direction, subject, { kind: 'class', id: peer })),
+describe('ClassMatrix', () => {
+  it.each([false, true])(
+    'answers every class pair and atom as walks of both ends do (ipBlockMatchesPods=%s)',
+    (ipBlockMatchesPods) => {
+      fc.assert(
+        fc.property(tieredClusters, (objects) => {
+          const evaluator = tieredEvaluator(objects, ipBlockMatchesPods);
+          const { classes, atoms } = evaluator.compiled;
+          const matrix = new ClassMatrix(evaluator);
+          const walk = (direction: 'ingress' | 'egress', subject: number, peer: number) =>
+            evaluator.direction(direction, subject, { kind: 'class', id: peer });
+          for (const src of classes.keys()) {
+            const row = matrix.from(src);
+            for (const dst of classes.keys()) {
+              expect(verdictOf(matrix.result('egress', src, dst))).toEqual(
+                verdictOf(walk('egress', src, dst)),
               );
+              expect(verdictOf(matrix.result('ingress', dst, src))).toEqual(
+                verdictOf(walk('ingress', dst, src)),
+              );
+              const both = walk('egress', src, dst).conn.intersect(walk('ingress', dst, src).conn);
+              expect(row.to(dst).toText()).toBe(both.toText());
+            }
+            for (let atom = 0; atom < atoms.count; atom++) {
+              for (const direction of ['ingress', 'egress'] as const) {
+                const walked = evaluator.direction(direction, src, { kind: 'atom', id: atom }).conn;
+                expect(matrix.atom(direction, src, atom).toText()).toBe(walked.toText());
+              }
             }
           }
-        }
-      }),
-      { numRuns: 60 },
-    );
-  });
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
 });
