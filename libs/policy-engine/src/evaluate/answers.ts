@@ -137,8 +137,17 @@ export interface Connection {
   partial?: true;
 }
 
-export interface ConnectivityAnswer extends AnswerMeta {
+/**
+ * Full connectivity whose pairs are computed as they are read: each pass over `connections` computes them
+ * afresh, in the order of `ConnectivityAnswer`, holding the pairs of one source at a time. For snapshots whose
+ * pairs would not fit in memory (150k pods make tens of millions).
+ */
+export interface ConnectivityListing extends AnswerMeta {
   granularity: Granularity;
   /** One entry per (src, dst), sorted by the text form of src, then dst; self pairs left out. */
+  connections: Iterable<Connection>;
+}
+
+export interface ConnectivityAnswer extends ConnectivityListing {
   connections: Connection[];
 }

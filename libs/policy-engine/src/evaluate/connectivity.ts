@@ -4,6 +4,7 @@ import type {
   Connection,
   ConnectionSetJson,
   ConnectivityAnswer,
+  ConnectivityListing,
   Direction,
   Granularity,
   Peer,
@@ -11,7 +12,16 @@ import type {
 import { ClassMatrix } from './class-matrix';
 import { addressRanges, type AtomConnection } from './address-peers';
 import type { PairEvaluator } from './pair-evaluator';
+import type { CatalogEntry } from './peer-catalog';
 import { peerText } from './peer-text';
+
+/** An outside address range a peer may reach or be reached from, with the connections. */
+interface OutsideRange {
+  peer: Peer;
+  text: string;
+  conn: ConnectionSet;
+  partial: boolean;
+}
 
 /**
  * Every allowed (src, dst) pair of the snapshot with its connection set: workloads or pods, and outside
@@ -24,68 +34,120 @@ export function connectivity(
   meta: AnswerMeta,
   matrix: ClassMatrix = new ClassMatrix(evaluator),
 ): ConnectivityAnswer {
-  const { compiled } = evaluator;
-  const entities = evaluator.catalog.list(granularity);
+  const listing = connectivityListing(evaluator, granularity, meta, matrix);
+  return { ...listing, connections: [...listing.connections] };
+}
+
+/**
+ * The pairs of `connectivity`, in its order, computed as they are read. Sources come in text order and each
+ * source's destinations in text order, so nothing needs sorting at the end: only the pairs whose source is an
+ * outside range (few, one per range and peer it may reach) are gathered before the first is read.
+ */
+export function connectivityListing(
+  evaluator: PairEvaluator,
+  granularity: Granularity,
+  meta: AnswerMeta,
+  matrix: ClassMatrix = new ClassMatrix(evaluator),
+): ConnectivityListing {
+  return {
+    ...meta,
+    granularity,
+    connections: { [Symbol.iterator]: () => allowedPairs(evaluator, granularity, matrix) },
+  };
+}
+
+function* allowedPairs(
+  evaluator: PairEvaluator,
+  granularity: Granularity,
+  matrix: ClassMatrix,
+): Generator<Connection> {
+  const entities = [...evaluator.catalog.list(granularity)].sort((x, y) => compare(x.text, y.text));
   const jsonOf = new Map<string, ConnectionSetJson>();
-  const connections: { src: string; dst: string; connection: Connection }[] = [];
-  const push = (
-    src: Peer,
-    srcText: string,
-    dst: Peer,
-    dstText: string,
-    conn: ConnectionSet,
-    partial: boolean,
-  ) => {
+  const connection = (src: Peer, dst: Peer, conn: ConnectionSet, partial: boolean): Connection => {
     let json = jsonOf.get(conn.key());
     if (json === undefined) {
       json = conn.toJSON();
       jsonOf.set(conn.key(), json);
     }
-    connections.push({
-      src: srcText,
-      dst: dstText,
-      connection: { src, dst, conn: json, ...(partial ? { partial: true as const } : {}) },
-    });
+    return { src, dst, conn: json, ...(partial ? { partial: true as const } : {}) };
   };
-  // Pods of one class (and workloads of the same classes) have the same outside ranges: compute them once.
-  const rangesByClasses = new Map<
+  const ranges = outsideRanges(evaluator, matrix);
+  // Ranges as sources: per range, the peers whose ingress admits it, in the peers' (text) order.
+  const fromRanges = new Map<
     string,
-    { peer: Peer; text: string; conn: ConnectionSet; partial: boolean }[]
+    { peer: Peer; toward: { dst: Peer; conn: ConnectionSet; partial: boolean }[] }
   >();
-  const outsideRanges = (direction: Direction, classes: number[]) => {
+  for (const a of entities) {
+    for (const range of ranges('ingress', a.classes)) {
+      let source = fromRanges.get(range.text);
+      if (source === undefined) {
+        source = { peer: range.peer, toward: [] };
+        fromRanges.set(range.text, source);
+      }
+      source.toward.push({ dst: a.peer, conn: range.conn, partial: range.partial });
+    }
+  }
+  const rangeTexts = [...fromRanges.keys()].sort(compare);
+  let next = 0;
+  for (const a of entities) {
+    for (; next < rangeTexts.length && compare(rangeTexts[next], a.text) < 0; next++) {
+      const { peer, toward } = fromRanges.get(rangeTexts[next])!;
+      for (const t of toward) yield connection(peer, t.dst, t.conn, t.partial);
+    }
+    const egress = [...ranges('egress', a.classes)].sort((x, y) => compare(x.text, y.text));
+    let e = 0;
+    const rows = a.classes.map((s) => matrix.from(s));
+    for (const b of entities) {
+      for (; e < egress.length && compare(egress[e].text, b.text) < 0; e++) {
+        yield connection(a.peer, egress[e].peer, egress[e].conn, egress[e].partial);
+      }
+      if (a === b) continue;
+      const pair = allowed(rows, b);
+      if (!pair.conn.isEmpty()) yield connection(a.peer, b.peer, pair.conn, pair.partial);
+    }
+    for (; e < egress.length; e++)
+      yield connection(a.peer, egress[e].peer, egress[e].conn, egress[e].partial);
+  }
+  for (; next < rangeTexts.length; next++) {
+    const { peer, toward } = fromRanges.get(rangeTexts[next])!;
+    for (const t of toward) yield connection(peer, t.dst, t.conn, t.partial);
+  }
+}
+
+/** What the classes of a source (`rows`) may open to the classes of `b`: their union, `partial` when they differ. */
+function allowed(
+  rows: ReturnType<ClassMatrix['from']>[],
+  b: CatalogEntry,
+): { conn: ConnectionSet; partial: boolean } {
+  if (rows.length === 1 && b.classes.length === 1) return { conn: rows[0].to(b.classes[0]), partial: false };
+  return merge(rows.flatMap((row) => b.classes.map((d) => row.to(d))));
+}
+
+/**
+ * The outside ranges that classes may reach (egress) or be reached from (ingress). Pods of one class (and
+ * workloads of the same classes) have the same ranges: each set of classes is computed once.
+ */
+function outsideRanges(
+  evaluator: PairEvaluator,
+  matrix: ClassMatrix,
+): (direction: Direction, classes: number[]) => readonly OutsideRange[] {
+  const byClasses = new Map<string, OutsideRange[]>();
+  return (direction, classes) => {
     const key = `${direction}:${classes.join(',')}`;
-    let ranges = rangesByClasses.get(key);
+    let ranges = byClasses.get(key);
     if (ranges === undefined) {
       const perAtom: AtomConnection[] = Array.from({ length: matrix.atomCount }, (_, atom) => ({
         ...merge(classes.map((c) => matrix.atom(direction, c, atom))),
         rules: [],
       }));
-      ranges = addressRanges(compiled.atoms, perAtom).map((r) => ({ ...r, text: peerText(r.peer) }));
-      rangesByClasses.set(key, ranges);
+      ranges = addressRanges(evaluator.compiled.atoms, perAtom).map((r) => ({
+        ...r,
+        text: peerText(r.peer),
+      }));
+      byClasses.set(key, ranges);
     }
     return ranges;
   };
-  for (const a of entities) {
-    const rows = a.classes.map((s) => matrix.from(s));
-    for (const b of entities) {
-      if (a === b) continue;
-      if (rows.length === 1 && b.classes.length === 1) {
-        const conn = rows[0].to(b.classes[0]);
-        if (!conn.isEmpty()) push(a.peer, a.text, b.peer, b.text, conn, false);
-        continue;
-      }
-      const merged = merge(rows.flatMap((row) => b.classes.map((d) => row.to(d))));
-      if (!merged.conn.isEmpty()) push(a.peer, a.text, b.peer, b.text, merged.conn, merged.partial);
-    }
-    for (const direction of ['egress', 'ingress'] as const) {
-      for (const range of outsideRanges(direction, a.classes)) {
-        if (direction === 'egress') push(a.peer, a.text, range.peer, range.text, range.conn, range.partial);
-        else push(range.peer, range.text, a.peer, a.text, range.conn, range.partial);
-      }
-    }
-  }
-  connections.sort((x, y) => compare(x.src, y.src) || compare(x.dst, y.dst));
-  return { ...meta, granularity, connections: connections.map((c) => c.connection) };
 }
 
 /** The union of the pairs behind one peer pair, `partial` when they differ. */

@@ -9,13 +9,14 @@ import {
   type AnswerMeta,
   type CheckAnswer,
   type ConnectivityAnswer,
+  type ConnectivityListing,
   type DirectionAnswer,
   type Granularity,
   type PolicyRef,
 } from './answers';
 import { checkConnection } from './check';
 import { ClassMatrix } from './class-matrix';
-import { connectivity } from './connectivity';
+import { connectivity, connectivityListing } from './connectivity';
 import { directionAnswer } from './direction-answer';
 import { findEndpoint, resolveEndpointText, type EndpointRef, type TargetRef } from './endpoints';
 import { podEnd } from './ends';
@@ -47,6 +48,13 @@ export interface SnapshotAnalysis {
   egress(target: TargetRef, query?: DirectionQuery, options?: Partial<AnalysisOptions>): DirectionAnswer;
   /** Computed once per options and granularity; the answer is shared, so callers must not modify it. */
   connectivity(options?: Partial<AnalysisOptions> & { granularity?: Granularity }): ConnectivityAnswer;
+  /**
+   * The pairs of `connectivity`, in its order, computed as they are read rather than held: memory stays with
+   * the class-level analysis however many pairs there are. The answer `connectivity` already holds, if any.
+   */
+  connectivityListing(
+    options?: Partial<AnalysisOptions> & { granularity?: Granularity },
+  ): ConnectivityListing;
   /**
    * The class-level evaluation behind `connectivity`, computed once per options and kept with its answers:
    * the diff reads the verdicts of many pairs from it rather than checking each pair again.
@@ -118,6 +126,17 @@ class Analysis implements SnapshotAnalysis {
       this.connectivityAnswers.set(key, answer);
     }
     return answer;
+  }
+
+  connectivityListing(
+    options: Partial<AnalysisOptions> & { granularity?: Granularity } = {},
+  ): ConnectivityListing {
+    const full = fullOptions(options);
+    const granularity = options.granularity ?? 'workload';
+    return (
+      this.connectivityAnswers.get(JSON.stringify([full, granularity])) ??
+      connectivityListing(this.evaluator(full), granularity, this.meta(full), this.classMatrix(full))
+    );
   }
 
   classMatrix(options?: Partial<AnalysisOptions>): ClassMatrix {

@@ -1,4 +1,4 @@
-import type { ConnectivityAnswer } from '../evaluate/answers';
+import type { ConnectivityListing } from '../evaluate/answers';
 import { peerText } from '../evaluate/peer-text';
 import { csvRecord } from './csv-field';
 
@@ -7,7 +7,7 @@ import { csvRecord } from './csv-field';
  * peers' and the connection set's text forms and `partial` as `true` or `false`. RFC 4180 has no comments, so
  * completeness and warnings are left to the `md` and `json` formats.
  */
-export function* renderConnectivityCsv(answer: ConnectivityAnswer): Iterable<string> {
+export function* renderConnectivityCsv(answer: ConnectivityListing): Iterable<string> {
   yield csvRecord(['src', 'dst', 'conn', 'partial']);
   for (const connection of answer.connections) {
     yield csvRecord([

@@ -1,4 +1,4 @@
-import type { ConnectivityAnswer } from '../evaluate/answers';
+import type { ConnectivityListing } from '../evaluate/answers';
 import { dotEdge, dotGraphStart, dotNodes } from './dot-graph';
 import { dotString } from './dot-string';
 import type { ConnectivityContext } from './formatter';
@@ -11,7 +11,7 @@ import type { ConnectivityContext } from './formatter';
  * says when it is incomplete.
  */
 export function* renderConnectivityDot(
-  answer: ConnectivityAnswer,
+  answer: ConnectivityListing,
   context: ConnectivityContext,
 ): Iterable<string> {
   const title = `Connectivity of snapshot ${context.snapshot}${answer.complete ? '' : ' (incomplete)'}`;

@@ -1,4 +1,4 @@
-import type { AnalysisOptions, Connection, ConnectivityAnswer, Granularity } from '../evaluate/answers';
+import type { AnalysisOptions, Connection, ConnectivityListing, Granularity } from '../evaluate/answers';
 import type { Warning } from '../model/objects';
 import type { ConnectivityContext } from './formatter';
 import { JsonArrayStream, jsonPieces } from './json-stream';
@@ -20,10 +20,10 @@ export interface ConnectivityDocument {
 
 /** The whole connectivity document as one object, for callers that do not stream. */
 export function connectivityDocument(
-  answer: ConnectivityAnswer,
+  answer: ConnectivityListing,
   context: ConnectivityContext,
 ): ConnectivityDocument {
-  return { ...documentHead(answer, context), connections: answer.connections.map(connectionJson) };
+  return { ...documentHead(answer, context), connections: Array.from(answer.connections, connectionJson) };
 }
 
 /**
@@ -31,7 +31,7 @@ export function connectivityDocument(
  * `JSON.stringify(connectivityDocument(answer, context))` byte for byte.
  */
 export function* renderConnectivityJson(
-  answer: ConnectivityAnswer,
+  answer: ConnectivityListing,
   context: ConnectivityContext,
 ): Iterable<string> {
   yield* jsonPieces({
@@ -40,7 +40,7 @@ export function* renderConnectivityJson(
   });
 }
 
-function documentHead(answer: ConnectivityAnswer, context: ConnectivityContext) {
+function documentHead(answer: ConnectivityListing, context: ConnectivityContext) {
   const reasons = answer.incompleteReasons ?? [];
   return {
     schemaVersion: 1 as const,
@@ -53,7 +53,7 @@ function documentHead(answer: ConnectivityAnswer, context: ConnectivityContext) 
   };
 }
 
-function* connectionsJson(answer: ConnectivityAnswer): Iterable<Connection> {
+function* connectionsJson(answer: ConnectivityListing): Iterable<Connection> {
   for (const connection of answer.connections) {
     yield connectionJson(connection);
   }

@@ -1,4 +1,4 @@
-import type { ConnectivityAnswer } from '../evaluate/answers';
+import type { ConnectivityListing } from '../evaluate/answers';
 import { peerText } from '../evaluate/peer-text';
 import { objectKey, type Warning } from '../model/objects';
 import type { ConnectivityContext } from './formatter';
@@ -12,7 +12,7 @@ import { markdownCode, markdownText } from './markdown-text';
  * the snapshot is escaped, so no name can break the table or inject markup.
  */
 export function* renderConnectivityMd(
-  answer: ConnectivityAnswer,
+  answer: ConnectivityListing,
   context: ConnectivityContext,
 ): Iterable<string> {
   yield `# Connectivity of snapshot ${markdownCode(context.snapshot, false)}\n\n`;
@@ -42,19 +42,20 @@ function* incompleteNotice(reasons: readonly string[]): Iterable<string> {
   yield '\n';
 }
 
-function* connectionTable(answer: ConnectivityAnswer): Iterable<string> {
-  if (answer.connections.length === 0) {
-    yield `No connections are allowed. (Pairs of a ${answer.granularity} with itself are never listed.)\n`;
-    return;
-  }
-  yield '| Source | Destination | Allowed |\n| --- | --- | --- |\n';
+function* connectionTable(answer: ConnectivityListing): Iterable<string> {
+  let any = false;
   let partial = false;
   for (const connection of answer.connections) {
+    if (!any) yield '| Source | Destination | Allowed |\n| --- | --- | --- |\n';
+    any = true;
     partial ||= connection.partial === true;
     const allowed = markdownText(connection.conn.text) + (connection.partial ? ' (partial)' : '');
     const src = markdownCode(peerText(connection.src), true);
     const dst = markdownCode(peerText(connection.dst), true);
     yield `| ${src} | ${dst} | ${allowed} |\n`;
+  }
+  if (!any) {
+    yield `No connections are allowed. (Pairs of a ${answer.granularity} with itself are never listed.)\n`;
   }
   if (partial) {
     yield '\n(partial): the pods of a workload disagree; the set shown is what at least one of them allows.\n';

@@ -1,4 +1,4 @@
-import type { ConnectivityAnswer } from '../evaluate/answers';
+import type { ConnectivityListing } from '../evaluate/answers';
 import { peerText } from '../evaluate/peer-text';
 
 /**
@@ -10,7 +10,7 @@ import { peerText } from '../evaluate/peer-text';
  * block connections listed here, and a person piping this into a review should not miss that. Warnings and
  * options are left to the `md` and `json` formats.
  */
-export function* renderConnectivityTxt(answer: ConnectivityAnswer): Iterable<string> {
+export function* renderConnectivityTxt(answer: ConnectivityListing): Iterable<string> {
   if (!answer.complete) {
     const reasons = answer.incompleteReasons ?? [];
     for (const reason of reasons.length > 0 ? reasons : ['policies the analysis does not evaluate']) {

@@ -1,7 +1,7 @@
 /**
  * One output format of one kind of answer. A formatter yields the document in pieces, in order, so that the
  * API can stream a huge answer instead of building one string; joining the pieces gives the whole document.
- * Connectivity formatters are `Formatter<ConnectivityAnswer, ConnectivityContext>`; a diff formatter is a
+ * Connectivity formatters are `Formatter<ConnectivityListing, ConnectivityContext>`; a diff formatter is a
  * `Formatter<DiffAnswer, DiffContext>` registered beside them.
  */
 export type Formatter<TAnswer, TContext> = (answer: TAnswer, context: TContext) => Iterable<string>;

@@ -1,5 +1,5 @@
 import { EngineError } from '../errors';
-import type { ConnectivityAnswer } from '../evaluate/answers';
+import type { ConnectivityListing } from '../evaluate/answers';
 import { coalesce } from './chunks';
 import { renderConnectivityCsv } from './connectivity-csv.formatter';
 import { renderConnectivityDot } from './connectivity-dot.formatter';
@@ -10,7 +10,7 @@ import { CONNECTIVITY_FORMATS, isConnectivityFormat, type ConnectivityFormat } f
 import type { ConnectivityContext, Formatter } from './formatter';
 
 const CONNECTIVITY_FORMATTERS: Readonly<
-  Record<ConnectivityFormat, Formatter<ConnectivityAnswer, ConnectivityContext>>
+  Record<ConnectivityFormat, Formatter<ConnectivityListing, ConnectivityContext>>
 > = {
   json: renderConnectivityJson,
   txt: renderConnectivityTxt,
@@ -25,7 +25,7 @@ const CONNECTIVITY_FORMATTERS: Readonly<
  * An unknown format (an unchecked query argument) is a `BAD_USER_INPUT` error, thrown at once.
  */
 export function renderConnectivity(
-  answer: ConnectivityAnswer,
+  answer: ConnectivityListing,
   format: ConnectivityFormat,
   context: ConnectivityContext,
 ): Iterable<string> {
