@@ -16,6 +16,8 @@ export class PeerCells {
   /** Per set, how many choices a class has: out, or in (one per tag). */
   private readonly choices: number[];
   private readonly numeric: boolean;
+  /** The one set, when there is one and it has no tags (most rows): a class's key is whether it is a member. */
+  private readonly single: Bitset | undefined;
 
   constructor(
     readonly size: number,
@@ -23,6 +25,7 @@ export class PeerCells {
   ) {
     this.choices = sets.map(({ tags }) => (tags === undefined ? 2 : tags.count + 1));
     this.numeric = this.choices.reduce((product, n) => product * n, 1) <= Number.MAX_SAFE_INTEGER;
+    this.single = sets.length === 1 && sets[0].tags === undefined ? sets[0].classes : undefined;
     if (sets.length === 1) this.union = sets[0].classes;
     else if (sets.length > 1) {
       const union = sets[0].classes.clone();
@@ -38,6 +41,7 @@ export class PeerCells {
 
   /** The key of the cell of class `c`. */
   keyOf(c: number): CellKey {
+    if (this.single !== undefined) return this.single.has(c) ? 1 : 0;
     const { sets } = this;
     if (this.numeric) {
       let key = 0;
@@ -69,10 +73,10 @@ export class PeerCells {
 
   /** Calls `fn` for every class in some set, ascending, with the key of its cell. */
   forEachInSome(fn: (c: number, key: CellKey) => void): void {
-    const { union, sets } = this;
+    const { union } = this;
     if (union === undefined) return;
-    const only = sets.length === 1 && sets[0].tags === undefined;
-    union.forEach((c) => fn(c, only ? 1 : this.keyOf(c)));
+    if (this.single !== undefined) union.forEach((c) => fn(c, 1));
+    else union.forEach((c) => fn(c, this.keyOf(c)));
   }
 
   /** The lowest class in no set; -1 when every class is in some set. */

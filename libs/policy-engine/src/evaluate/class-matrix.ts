@@ -23,6 +23,8 @@ interface DirectionRows {
  */
 export class ClassMatrix {
   private readonly directions: Record<Direction, DirectionRows>;
+  /** Both ends' sets met, by the identity of each: snapshots have few distinct sets and very many pairs. */
+  private readonly intersections = new Intersections();
   readonly classCount: number;
   readonly atomCount: number;
   readonly compiled: CompiledSnapshot;
@@ -39,15 +41,25 @@ export class ClassMatrix {
 
   /**
    * What `src` may open to each class: the source's egress and each destination's ingress both allow it.
-   * The source's egress row is spread once and each ingress row asked once, so asking for many destinations
-   * costs no walks.
+   * Each ingress row is asked once, so asking for many destinations costs no walks.
    */
   from(src: number): SourceRow {
-    const egress = new Array<ConnectionSet>(this.classCount);
+    return this.fromEach([src])[0];
+  }
+
+  /**
+   * `from` for several sources at once. Each ingress row is asked about all of them in turn: a row's sets are
+   * then read from the cache rather than memory, which makes a pass over every source several times faster.
+   */
+  fromEach(sources: readonly number[]): SourceRow[] {
     const { egress: out, ingress: into } = this.directions;
-    out.rows[out.groups.of[src]].fillConns(egress);
-    const ingress = into.rows.map((row) => row.get(src).conn);
-    return new SourceRow(egress, ingress, into.groups.of);
+    const ingress = sources.map(() => new Array<ConnectionSet>(into.rows.length));
+    into.rows.forEach((row, group) => {
+      for (let i = 0; i < sources.length; i++) ingress[i][group] = row.get(sources[i]).conn;
+    });
+    return sources.map(
+      (src, i) => new SourceRow(out.rows[out.groups.of[src]], ingress[i], into.groups.of, this.intersections),
+    );
   }
 
   /**
@@ -86,23 +98,39 @@ export class ClassMatrix {
 /** What one source class may open to each destination class. */
 export class SourceRow {
   /**
-   * @param egress what the source's egress allows toward each class
+   * @param egress the source's egress row (a few peer sets: reading it per destination costs a bit test)
    * @param ingress what each group of destinations' ingress allows from the source
    * @param groupOf the ingress group of each class
    */
   constructor(
-    private readonly egress: readonly ConnectionSet[],
+    private readonly egress: ClassRow,
     private readonly ingress: readonly ConnectionSet[],
     private readonly groupOf: Int32Array,
+    private readonly intersections: Intersections,
   ) {}
 
   to(dst: number): ConnectionSet {
-    return both(this.ingress[this.groupOf[dst]], this.egress[dst]);
+    return this.intersections.of(this.ingress[this.groupOf[dst]], this.egress.get(dst).conn);
   }
 }
 
-function both(a: ConnectionSet, b: ConnectionSet): ConnectionSet {
-  if (a === b || b.isAll() || a.isEmpty()) return a;
-  if (a.isAll() || b.isEmpty()) return b;
-  return a.intersect(b);
+/** Intersections of connection sets, each computed once per pair of set objects. */
+class Intersections {
+  private readonly met = new Map<ConnectionSet, Map<ConnectionSet, ConnectionSet>>();
+
+  of(a: ConnectionSet, b: ConnectionSet): ConnectionSet {
+    if (a === b || b.isAll() || a.isEmpty()) return a;
+    if (a.isAll() || b.isEmpty()) return b;
+    let withA = this.met.get(a);
+    if (withA === undefined) {
+      withA = new Map();
+      this.met.set(a, withA);
+    }
+    let both = withA.get(b);
+    if (both === undefined) {
+      both = a.intersect(b);
+      withA.set(b, both);
+    }
+    return both;
+  }
 }

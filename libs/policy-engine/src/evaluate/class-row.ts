@@ -1,7 +1,9 @@
 import type { RefiningSet } from '../compile/class-tags';
 import { PeerCells, type CellKey } from '../compile/peer-cells';
-import type { ConnectionSet } from '../sets';
 import type { DirectionResult } from './tiers/tier-walk';
+
+/** Keys below this are looked up in an array. */
+const MAX_ARRAY_KEY = 4096;
 
 /**
  * One direction of one subject class toward every class, kept as the peer sets of the subject's rules and one
@@ -10,10 +12,19 @@ import type { DirectionResult } from './tiers/tier-walk';
  * not 4,000 entries per subject.
  */
 export class ClassRow {
+  /** `results` by key when every key is a small number (nearly always): an array read instead of a map lookup. */
+  private readonly byKey: DirectionResult[] | undefined;
+
   private constructor(
     private readonly cells: PeerCells,
     private readonly results: ReadonlyMap<CellKey, DirectionResult>,
-  ) {}
+  ) {
+    const keys = [...results.keys()];
+    if (keys.every((key) => typeof key === 'number' && key < MAX_ARRAY_KEY)) {
+      this.byKey = [];
+      for (const [key, result] of results) this.byKey[key as number] = result;
+    }
+  }
 
   /**
    * The row of a subject whose rules name the peer `sets`: `evaluate` walks the subject toward one class, and
@@ -32,7 +43,8 @@ export class ClassRow {
 
   /** The result toward one class. */
   get(peer: number): DirectionResult {
-    return this.results.get(this.cells.keyOf(peer))!;
+    const key = this.cells.keyOf(peer);
+    return this.byKey !== undefined ? this.byKey[key as number] : this.results.get(key)!;
   }
 
   /** The result toward every class, as an array over classes. */
@@ -42,12 +54,5 @@ export class ClassRow {
     if (rest !== undefined) out.fill(rest);
     this.cells.forEachInSome((c, key) => (out[c] = this.results.get(key)!));
     return out;
-  }
-
-  /** Writes the allowed set toward each class into `out[class]`: one pass over the classes some rule names. */
-  fillConns(out: ConnectionSet[]): void {
-    const rest = this.results.get(this.cells.restKey);
-    if (rest !== undefined) out.fill(rest.conn);
-    this.cells.forEachInSome((c, key) => (out[c] = this.results.get(key)!.conn));
   }
 }

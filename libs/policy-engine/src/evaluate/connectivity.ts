@@ -9,11 +9,17 @@ import type {
   Granularity,
   Peer,
 } from './answers';
-import { ClassMatrix } from './class-matrix';
+import { ClassMatrix, type SourceRow } from './class-matrix';
 import { addressRanges, type AtomConnection } from './address-peers';
 import type { PairEvaluator } from './pair-evaluator';
 import type { CatalogEntry } from './peer-catalog';
 import { peerText } from './peer-text';
+
+/**
+ * Sources whose rows are computed together: enough to read each ingress row's sets once per block from memory,
+ * few enough that the block's rows (an array over all classes each) stay small.
+ */
+const SOURCE_BLOCK = 64;
 
 /** An outside address range a peer may reach or be reached from, with the connections. */
 interface OutsideRange {
@@ -69,7 +75,7 @@ function* allowedPairs(
       json = conn.toJSON();
       jsonOf.set(conn.key(), json);
     }
-    return { src, dst, conn: json, ...(partial ? { partial: true as const } : {}) };
+    return partial ? { src, dst, conn: json, partial: true } : { src, dst, conn: json };
   };
   const ranges = outsideRanges(evaluator, matrix);
   // Ranges as sources: per range, the peers whose ingress admits it, in the peers' (text) order.
@@ -88,22 +94,40 @@ function* allowedPairs(
     }
   }
   const rangeTexts = [...fromRanges.keys()].sort(compare);
+  const texts = entities.map((entity) => entity.text);
+  // The class of each entity with exactly one (most have one), else -1: the inner loop reads plain numbers.
+  const single = Int32Array.from(entities, (entity) =>
+    entity.classes.length === 1 ? entity.classes[0] : -1,
+  );
   let next = 0;
-  for (const a of entities) {
+  let rowOf = new Map<number, SourceRow>();
+  for (let i = 0; i < entities.length; i++) {
+    if (i % SOURCE_BLOCK === 0) rowOf = sourceRows(matrix, entities.slice(i, i + SOURCE_BLOCK));
+    const a = entities[i];
     for (; next < rangeTexts.length && compare(rangeTexts[next], a.text) < 0; next++) {
       const { peer, toward } = fromRanges.get(rangeTexts[next])!;
       for (const t of toward) yield connection(peer, t.dst, t.conn, t.partial);
     }
+    // Each range the source reaches goes before the first entity whose text sorts after it.
     const egress = [...ranges('egress', a.classes)].sort((x, y) => compare(x.text, y.text));
+    const before = egress.map((range) => lowerBound(texts, range.text));
     let e = 0;
-    const rows = a.classes.map((s) => matrix.from(s));
-    for (const b of entities) {
-      for (; e < egress.length && compare(egress[e].text, b.text) < 0; e++) {
+    const rows = a.classes.map((c) => rowOf.get(c)!);
+    const row = rows.length === 1 ? rows[0] : undefined;
+    for (let j = 0; j < entities.length; j++) {
+      for (; e < egress.length && before[e] <= j; e++) {
         yield connection(a.peer, egress[e].peer, egress[e].conn, egress[e].partial);
       }
-      if (a === b) continue;
-      const pair = allowed(rows, b);
-      if (!pair.conn.isEmpty()) yield connection(a.peer, b.peer, pair.conn, pair.partial);
+      if (j === i) continue;
+      const d = single[j];
+      if (row !== undefined && d >= 0) {
+        // One class on each side: no merging, nothing allocated for the pairs allowed nothing.
+        const conn = row.to(d);
+        if (!conn.isEmpty()) yield connection(a.peer, entities[j].peer, conn, false);
+        continue;
+      }
+      const pair = allowed(rows, entities[j].classes);
+      if (!pair.conn.isEmpty()) yield connection(a.peer, entities[j].peer, pair.conn, pair.partial);
     }
     for (; e < egress.length; e++)
       yield connection(a.peer, egress[e].peer, egress[e].conn, egress[e].partial);
@@ -114,13 +138,42 @@ function* allowedPairs(
   }
 }
 
-/** What the classes of a source (`rows`) may open to the classes of `b`: their union, `partial` when they differ. */
+/** The rows of the classes of some sources, computed together (see `ClassMatrix.fromEach`). */
+function sourceRows(matrix: ClassMatrix, sources: readonly CatalogEntry[]): Map<number, SourceRow> {
+  const classes = [...new Set(sources.flatMap((source) => source.classes))];
+  const rows = matrix.fromEach(classes);
+  return new Map(classes.map((c, i) => [c, rows[i]]));
+}
+
+/** How many of the ascending `texts` sort before `text`. */
+function lowerBound(texts: readonly string[], text: string): number {
+  let lo = 0;
+  let hi = texts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(texts[mid], text) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** What the classes of a source (`rows`) may open to `classes`: their union, `partial` when they differ. */
 function allowed(
-  rows: ReturnType<ClassMatrix['from']>[],
-  b: CatalogEntry,
+  rows: readonly SourceRow[],
+  classes: readonly number[],
 ): { conn: ConnectionSet; partial: boolean } {
-  if (rows.length === 1 && b.classes.length === 1) return { conn: rows[0].to(b.classes[0]), partial: false };
-  return merge(rows.flatMap((row) => b.classes.map((d) => row.to(d))));
+  const first = rows[0].to(classes[0]);
+  let conn = first;
+  let partial = false;
+  for (const row of rows) {
+    for (const d of classes) {
+      const next = row.to(d);
+      if (next === first) continue;
+      partial ||= !next.equals(first);
+      conn = conn.union(next);
+    }
+  }
+  return { conn, partial };
 }
 
 /**
