@@ -98,12 +98,18 @@ export function diffMatrices(base: ClassMatrix, head: ClassMatrix, sets: Connect
   };
 }
 
+/** Workloads whose rows are computed together (see `ClassMatrix.fromEach`). */
+const ROW_BLOCK = 64;
+
 /** The workloads as one side's class matrix sees them, by their index in the list of both sides. */
 class Side {
   /** Each workload's classes on this side; `undefined` when the side does not list it. */
   private readonly classes: (readonly number[] | undefined)[];
   /** The workload's class when it has exactly one (most do), else -1. */
   private readonly single: Int32Array;
+  /** The rows of the classes of the workloads before `blockEnd`, from the last block computed. */
+  private block = new Map<number, SourceRow>();
+  private blockEnd = 0;
 
   constructor(
     private readonly matrix: ClassMatrix,
@@ -114,9 +120,16 @@ class Side {
     this.single = Int32Array.from(this.classes, (c) => (c?.length === 1 ? c[0] : -1));
   }
 
-  /** What the classes of workload `u` may open to every class; `undefined` when the side does not list it. */
+  /**
+   * What the classes of workload `u` may open to every class; `undefined` when the side does not list it. Asked
+   * for workloads in increasing order: the rows of the next `ROW_BLOCK` workloads are computed together.
+   */
   rowsOf(u: number): SourceRow[] | undefined {
-    return this.classes[u]?.map((c) => this.matrix.from(c));
+    if (u >= this.blockEnd) {
+      this.blockEnd = Math.min(u + ROW_BLOCK, this.classes.length);
+      this.block = this.matrix.fromEach(this.classes.slice(u, this.blockEnd).flatMap((c) => c ?? []));
+    }
+    return this.classes[u]?.map((c) => this.block.get(c)!);
   }
 
   /** What a source's rows allow toward workload `v`: the union over their class pairs (none when unlisted). */

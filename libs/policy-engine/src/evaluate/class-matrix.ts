@@ -44,21 +44,26 @@ export class ClassMatrix {
    * Each ingress row is asked once, so asking for many destinations costs no walks.
    */
   from(src: number): SourceRow {
-    return this.fromEach([src])[0];
+    return this.fromEach([src]).get(src)!;
   }
 
   /**
-   * `from` for several sources at once. Each ingress row is asked about all of them in turn: a row's sets are
-   * then read from the cache rather than memory, which makes a pass over every source several times faster.
+   * `from` for several sources at once, by source. Each ingress row is asked about all of them in turn: a row's
+   * sets are then read from the cache rather than memory, which makes a pass over every source several times
+   * faster. Callers going through all sources take them in blocks of some dozens.
    */
-  fromEach(sources: readonly number[]): SourceRow[] {
+  fromEach(sources: Iterable<number>): Map<number, SourceRow> {
     const { egress: out, ingress: into } = this.directions;
-    const ingress = sources.map(() => new Array<ConnectionSet>(into.rows.length));
+    const distinct = [...new Set(sources)];
+    const ingress = distinct.map(() => new Array<ConnectionSet>(into.rows.length));
     into.rows.forEach((row, group) => {
-      for (let i = 0; i < sources.length; i++) ingress[i][group] = row.get(sources[i]).conn;
+      for (let i = 0; i < distinct.length; i++) ingress[i][group] = row.get(distinct[i]).conn;
     });
-    return sources.map(
-      (src, i) => new SourceRow(out.rows[out.groups.of[src]], ingress[i], into.groups.of, this.intersections),
+    return new Map(
+      distinct.map((src, i) => [
+        src,
+        new SourceRow(out.rows[out.groups.of[src]], ingress[i], into.groups.of, this.intersections),
+      ]),
     );
   }
 

@@ -12,13 +12,9 @@ import type {
 import { ClassMatrix, type SourceRow } from './class-matrix';
 import { addressRanges, type AtomConnection } from './address-peers';
 import type { PairEvaluator } from './pair-evaluator';
-import type { CatalogEntry } from './peer-catalog';
 import { peerText } from './peer-text';
 
-/**
- * Sources whose rows are computed together: enough to read each ingress row's sets once per block from memory,
- * few enough that the block's rows (an array over all classes each) stay small.
- */
+/** Sources whose rows are computed together (see `ClassMatrix.fromEach`). */
 const SOURCE_BLOCK = 64;
 
 /** An outside address range a peer may reach or be reached from, with the connections. */
@@ -102,7 +98,9 @@ function* allowedPairs(
   let next = 0;
   let rowOf = new Map<number, SourceRow>();
   for (let i = 0; i < entities.length; i++) {
-    if (i % SOURCE_BLOCK === 0) rowOf = sourceRows(matrix, entities.slice(i, i + SOURCE_BLOCK));
+    if (i % SOURCE_BLOCK === 0) {
+      rowOf = matrix.fromEach(entities.slice(i, i + SOURCE_BLOCK).flatMap((entity) => entity.classes));
+    }
     const a = entities[i];
     for (; next < rangeTexts.length && compare(rangeTexts[next], a.text) < 0; next++) {
       const { peer, toward } = fromRanges.get(rangeTexts[next])!;
@@ -136,13 +134,6 @@ function* allowedPairs(
     const { peer, toward } = fromRanges.get(rangeTexts[next])!;
     for (const t of toward) yield connection(peer, t.dst, t.conn, t.partial);
   }
-}
-
-/** The rows of the classes of some sources, computed together (see `ClassMatrix.fromEach`). */
-function sourceRows(matrix: ClassMatrix, sources: readonly CatalogEntry[]): Map<number, SourceRow> {
-  const classes = [...new Set(sources.flatMap((source) => source.classes))];
-  const rows = matrix.fromEach(classes);
-  return new Map(classes.map((c, i) => [c, rows[i]]));
 }
 
 /** How many of the ascending `texts` sort before `text`. */
