@@ -9,6 +9,7 @@ import { measureCompile } from './measure-compile';
 import { measureConnectivity } from './measure-connectivity';
 import { measurePolicyDiff, measureSnapshotDiff } from './measure-diff';
 import { measureCheck, measureIngress } from './measure-questions';
+import { measureReference } from './measure-reference';
 import { INGRESS_SAMPLE, workloadPairs, workloadTargets } from './sampling';
 import { peakRssMb } from './timing';
 
@@ -49,4 +50,5 @@ export function measureEngine({ objects, churned, stats, seed }: EngineInput, re
   measurePolicyDiff(objects, head, report);
   measureSnapshotDiff(analysis, head, report);
   measureClasses(analysis, report);
+  measureReference({ analysis, objects, size: stats.size, seed }, report);
 }

@@ -5,7 +5,7 @@
  */
 import type { K8sObject, PodObject, Protocol } from '../src/model/objects';
 import { adminTier, baselineTier } from './reference/admin-tiers';
-import { sameAddress } from './reference/cidr';
+import { isAddress, sameAddress } from './reference/cidr';
 import { endOf, referenceCluster, type ReferenceCluster, type ReferenceOptions } from './reference/cluster';
 import { networkPolicyTier, type DirectionQuestion, type TierVerdict } from './reference/network-policy-tier';
 
@@ -41,8 +41,10 @@ function fromOwnNode(cluster: ReferenceCluster, src: ReferenceEndpoint, dst: Ref
   if (typeof dst === 'string' || dst.nodeName === undefined) return false;
   const addresses = typeof src === 'string' ? [src] : src.hostNetwork ? src.ips : [];
   const node = cluster.nodes.find((candidate) => candidate.name === dst.nodeName);
-  return (node?.addresses ?? []).some((nodeAddress) =>
-    addresses.some((address) => sameAddress(nodeAddress.address, address)),
+  return (node?.addresses ?? []).some(
+    (nodeAddress) =>
+      isAddress(nodeAddress.address) &&
+      addresses.some((address) => sameAddress(nodeAddress.address, address)),
   );
 }
 

@@ -56,6 +56,11 @@ export function parseAddress(text: string): Address {
   throw new Error(`reference: not an IP address: ${text}`);
 }
 
+/** Whether `text` is an IPv4 or IPv6 address (a Node also lists its host name and DNS names as addresses). */
+export function isAddress(text: string): boolean {
+  return parseIPv4(text) !== undefined || parseIPv6(text) !== undefined;
+}
+
 /** Whether `address` lies inside `cidr`. Addresses of the other family are never inside. */
 export function cidrContains(cidr: string, address: string): boolean {
   const [networkText, prefixText] = cidr.split('/');
