@@ -35,7 +35,7 @@ export class AnalysisPool implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ANALYSIS_WORKER_ENTRY) entry: string,
   ) {
-    const workerData = { data: { maxSnapshots: config.analysisCacheEntries } };
+    const workerData = { data: { budgetBytes: config.analysisCacheBytes } };
     this.pool = new WorkerPool({
       size: config.analysisWorkers,
       maxPending: config.analysisQueue,
@@ -77,7 +77,12 @@ export class AnalysisPool implements OnModuleDestroy {
       loading = this.loader
         .load(snapshot)
         .then((task) =>
-          this.submit(affinity, 'load', task, { transfer: task.chunks.map((chunk) => chunk.buffer) }),
+          this.submit(
+            affinity,
+            'load',
+            { ...task, keep: affinity },
+            { transfer: task.chunks.map((chunk) => chunk.buffer) },
+          ),
         )
         .finally(() => this.loads.delete(key));
       this.loads.set(key, loading);

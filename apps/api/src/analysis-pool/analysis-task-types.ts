@@ -19,6 +19,11 @@ export interface SnapshotRef {
 export interface LoadTask extends SnapshotRef {
   meta: SnapshotMeta;
   chunks: Uint8Array<ArrayBuffer>[];
+  /**
+   * Another snapshot the task waiting for this load uses (a diff's base, when its head is loaded): not dropped
+   * to make room, or the two would take turns evicting each other.
+   */
+  keep?: string;
 }
 
 /** Narrows a list of workloads or pods: a namespace and/or a label selector in kubectl's syntax. */

@@ -10,12 +10,15 @@ import {
   renderDiff,
   type AnalysisOptions,
   type CompiledSelector,
+  type Connection,
   type ConnectionQuery,
   type ConnectivityAnswer,
+  type ConnectivityListing,
   type DiffAnswer,
   type Direction,
   type DirectionQuery,
   type EndpointRef,
+  type Granularity,
   type K8sObject,
   type ModelNamespace,
   type SnapshotAnalysis,
@@ -41,6 +44,8 @@ import type {
   StoredResult,
   WhatIfTask,
 } from './analysis-task-types';
+import { HeldSnapshots } from './held-snapshots';
+import { MEASURED_COSTS, type SnapshotCosts } from './snapshot-costs';
 import type { TaskContext, TaskHandler } from './worker-host';
 
 /** Thrown when a task names a snapshot this worker does not hold: the pool loads it and asks again. */
@@ -50,11 +55,67 @@ interface Held {
   analysis: SnapshotAnalysis;
   objects: K8sObject[];
   meta: SnapshotMeta;
+  /** Bytes of the objects' JSON text, which the snapshot's estimated cost follows. */
+  textBytes: number;
   /** Connectivity answers by options: GraphQL pages through one answer in several requests. */
   connectivity: Map<string, ConnectivityAnswer>;
+  /** Connectivity of a huge snapshot by options, never held (see HUGE_CONNECTIVITY_PAIRS). */
+  hugeConnectivity: Map<string, HugeConnectivity>;
+}
+
+/**
+ * A listing holds no pairs: it is kept so that what it reads from (the class-level analysis, which the snapshot
+ * keeps) is charged once, and with it the number of pairs, so that pages after the first pass stop at their end.
+ */
+interface HugeConnectivity {
+  listing: ConnectivityListing;
+  total?: number;
 }
 
 const decoder = new TextDecoder();
+
+/**
+ * Potential pairs (workloads or pods, as asked, squared) past which a full connectivity is computed as it is read,
+ * for every request again, rather than held. Measured on the bench clusters: a held pair costs 65 to 80 bytes, 7%
+ * to 20% of the potential pairs are allowed (all of them in a cluster without policies), and the JSON to store
+ * takes about 250 characters a pair. Up to 10 million, even an answer with every pair allowed fits the default
+ * budget (650 to 800 MB), and a typical one (a million pairs, 250 million characters) fits one JavaScript string,
+ * so it is stored. Workload level of M (1,821 workloads) stays held; L (9,522 workloads: 8.9 million pairs, 570 MB
+ * held, and a 3.3 GB peak while failing to store them) and XL (29,600: 81 million pairs) are computed as read.
+ */
+export const HUGE_CONNECTIVITY_PAIRS = 10_000_000;
+
+/** How a worker's analysis tasks hold snapshots. */
+export interface AnalysisTaskOptions {
+  /** Estimated bytes of held snapshots (analyses, objects, answers) past which the least recently used go. */
+  budgetBytes: number;
+  /** See HUGE_CONNECTIVITY_PAIRS. */
+  hugeConnectivityPairs?: number;
+  /** Prices what a snapshot holds: the measured ratios, unless a test prices it otherwise. */
+  costs?: SnapshotCosts;
+}
+
+/**
+ * Connections `slice.start` to `slice.start + slice.size` of a huge connectivity (all without a slice), computed
+ * as read and never held beyond the page: the first pass reads every pair to count them, later ones stop at the
+ * page's end.
+ */
+function pageOf(
+  huge: HugeConnectivity,
+  slice: ConnectivityTask['slice'],
+): { answer: ConnectivityAnswer; total: number } {
+  const start = slice?.start ?? 0;
+  const end = slice === undefined ? Infinity : start + slice.size;
+  const connections: Connection[] = [];
+  let index = 0;
+  for (const connection of huge.listing.connections) {
+    if (index >= end && huge.total !== undefined) break;
+    if (index >= start && index < end) connections.push(connection);
+    index += 1;
+  }
+  huge.total ??= index;
+  return { answer: { ...huge.listing, connections }, total: huge.total };
+}
 
 /** Views of the items of `slice` only: a page of a large snapshot's list crosses to the main thread, not all. */
 function listing<T, V>(found: T[], slice: FilterTask['slice'], view: (item: T) => V): Listing<V> {
@@ -89,12 +150,18 @@ function encode(answer: unknown): Uint8Array | undefined {
 }
 const decode = <T>(payload: Uint8Array): T => JSON.parse(gunzipSync(payload).toString('utf8')) as T;
 
+/** A full connectivity to answer from: one held (or to hold), or, for a huge snapshot, one read as computed. */
+type ConnectivitySource = ({ answer: ConnectivityAnswer } & StoredResult) | { huge: HugeConnectivity };
+
 /**
- * The analysis tasks one worker thread serves: it holds the compiled analyses of the snapshots sent to it
- * (the least recently used dropped past `maxSnapshots`) and answers every question about them with plain data.
+ * The analysis tasks one worker thread serves: it holds the compiled analyses of the snapshots sent to it and
+ * the connectivity answers computed from them, each priced by an estimate of what it keeps, the least recently
+ * used dropped past `options.budgetBytes`, and answers every question about them with plain data.
  */
-export function analysisTasks(maxSnapshots: number): Record<string, TaskHandler> {
-  const held = new Map<string, Held>();
+export function analysisTasks(options: AnalysisTaskOptions): Record<string, TaskHandler> {
+  const held = new HeldSnapshots<Held>(options.budgetBytes);
+  const hugePairs = options.hugeConnectivityPairs ?? HUGE_CONNECTIVITY_PAIRS;
+  const costs = options.costs ?? MEASURED_COSTS;
 
   const snapshot = (id: string): Held => {
     const entry = held.get(id);
@@ -105,9 +172,20 @@ export function analysisTasks(maxSnapshots: number): Record<string, TaskHandler>
       error.name = SNAPSHOT_NOT_LOADED;
       throw error;
     }
-    held.delete(id);
-    held.set(id, entry);
     return entry;
+  };
+
+  /** Adds the class-level analysis behind a snapshot's first computed connectivity to its cost. */
+  const chargeClassMatrix = (id: string, entry: Held): void => {
+    if (entry.connectivity.size === 0 && entry.hugeConnectivity.size === 0) {
+      held.charge(id, costs.classMatrix(entry.textBytes));
+    }
+  };
+
+  const isHuge = (entry: Held, granularity: Granularity): boolean => {
+    const { model } = entry.analysis;
+    const entities = granularity === 'pod' ? model.pods.length : model.workloads.length;
+    return entities * entities > hugePairs;
   };
 
   const filterOf = (entry: Held, filter: FilterTask['filter']): CompiledSelector | undefined => {
@@ -117,20 +195,34 @@ export function analysisTasks(maxSnapshots: number): Record<string, TaskHandler>
     return filter.selector === undefined ? undefined : compileSelector(parseSelectorString(filter.selector));
   };
 
-  const connectivityOf = (
-    entry: Held,
-    task: ConnectivityTask,
-  ): ({ answer: ConnectivityAnswer } & StoredResult) | undefined => {
+  const connectivityOf = (task: ConnectivityTask): ConnectivitySource | undefined => {
+    const entry = snapshot(task.snapshot);
     const key = `${task.granularity} ${task.options.ipBlockMatchesPods}`;
     const kept = entry.connectivity.get(key);
     if (kept !== undefined) return { answer: kept };
     if (task.ifCached === true) return undefined;
-    if (task.stored !== undefined) {
-      const answer = decode<ConnectivityAnswer>(task.stored);
+    const options = { ...task.options, granularity: task.granularity };
+    const { stored } = task;
+    if (stored !== undefined) {
+      const answer = decode<ConnectivityAnswer>(stored);
+      held.charge(task.snapshot, costs.answer(answer.connections.length));
       entry.connectivity.set(key, answer);
       return { answer };
     }
-    const answer = entry.analysis.connectivity({ ...task.options, granularity: task.granularity });
+    if (isHuge(entry, task.granularity)) {
+      // No answer to hold or store: every request computes the pairs again as they are read.
+      let huge = entry.hugeConnectivity.get(key);
+      if (huge === undefined) {
+        // The listing holds no pairs: only what it reads from, the class-level analysis, stays.
+        chargeClassMatrix(task.snapshot, entry);
+        huge = { listing: entry.analysis.connectivityListing(options) };
+        entry.hugeConnectivity.set(key, huge);
+      }
+      return { huge };
+    }
+    chargeClassMatrix(task.snapshot, entry);
+    const answer = entry.analysis.connectivity(options);
+    held.charge(task.snapshot, costs.answer(answer.connections.length));
     entry.connectivity.set(key, answer);
     return { answer, computed: encode(answer) };
   };
@@ -153,9 +245,16 @@ export function analysisTasks(maxSnapshots: number): Record<string, TaskHandler>
   return {
     load: (task: LoadTask) => {
       const objects = task.chunks.flatMap((chunk) => JSON.parse(decoder.decode(chunk)) as K8sObject[]);
-      const analysis = analyze(objects, task.meta);
-      held.set(task.snapshot, { analysis, objects, meta: task.meta, connectivity: new Map() });
-      while (held.size > Math.max(1, maxSnapshots)) held.delete(held.keys().next().value as string);
+      const textBytes = task.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+      const entry: Held = {
+        analysis: analyze(objects, task.meta),
+        objects,
+        textBytes,
+        meta: task.meta,
+        connectivity: new Map(),
+        hugeConnectivity: new Map(),
+      };
+      held.add(task.snapshot, entry, costs.loaded(textBytes), task.keep === undefined ? [] : [task.keep]);
       return null;
     },
 
@@ -271,11 +370,17 @@ export function analysisTasks(maxSnapshots: number): Record<string, TaskHandler>
     },
 
     connectivity: async (task: ConnectivityTask, context: TaskContext) => {
-      const found = connectivityOf(snapshot(task.snapshot), task);
+      const found = connectivityOf(task);
       if (found === undefined) return { missing: true };
+      const renderContext = { snapshot: task.snapshot };
+      if ('huge' in found) {
+        if (task.render === undefined) return pageOf(found.huge, task.slice);
+        await emitAll(renderConnectivity(found.huge.listing, task.render.format, renderContext), context);
+        return {};
+      }
       const { answer, computed } = found;
       if (task.render !== undefined) {
-        await emitAll(renderConnectivity(answer, task.render.format, { snapshot: task.snapshot }), context);
+        await emitAll(renderConnectivity(answer, task.render.format, renderContext), context);
         return { computed };
       }
       const start = task.slice?.start ?? 0;

@@ -14,18 +14,18 @@ describe('loadConfig', () => {
       maxWorkloadsAndPods: 200_000,
       maxPolicies: 50_000,
     });
-    expect(config.analysisCacheEntries).toBe(8);
+    expect(config.analysisCacheBytes).toBe(1024 * 1024 ** 2);
     expect(config.graphql).toEqual({ maxDepth: 12, maxAliases: 20, maxCost: 200_000 });
   });
 
   it('reads the analysis cache size and the GraphQL limits, and allows zero aliases', () => {
     const config = loadConfig({
-      PODREACH_ANALYSIS_CACHE_ENTRIES: '1',
+      PODREACH_ANALYSIS_CACHE_MB: '64',
       PODREACH_GRAPHQL_MAX_DEPTH: '100',
       PODREACH_GRAPHQL_MAX_ALIASES: '0',
       PODREACH_GRAPHQL_MAX_COST: '5000',
     });
-    expect(config.analysisCacheEntries).toBe(1);
+    expect(config.analysisCacheBytes).toBe(64 * 1024 ** 2);
     expect(config.graphql).toEqual({ maxDepth: 100, maxAliases: 0, maxCost: 5000 });
   });
 
@@ -46,8 +46,8 @@ describe('loadConfig', () => {
     { env: { PODREACH_MAX_UPLOAD_BYTES: '10MB' }, message: 'PODREACH_MAX_UPLOAD_BYTES' },
     { env: { PODREACH_MAX_POLICIES: '0' }, message: 'PODREACH_MAX_POLICIES' },
     { env: { LOG_LEVEL: 'loud' }, message: 'LOG_LEVEL' },
-    { env: { PODREACH_ANALYSIS_CACHE_ENTRIES: '0' }, message: 'PODREACH_ANALYSIS_CACHE_ENTRIES' },
-    { env: { PODREACH_ANALYSIS_CACHE_ENTRIES: '10001' }, message: 'from 1 to 10000' },
+    { env: { PODREACH_ANALYSIS_CACHE_MB: '63' }, message: 'PODREACH_ANALYSIS_CACHE_MB' },
+    { env: { PODREACH_ANALYSIS_CACHE_MB: '1048577' }, message: 'from 64 to 1048576' },
     { env: { PODREACH_GRAPHQL_MAX_DEPTH: '0' }, message: 'PODREACH_GRAPHQL_MAX_DEPTH' },
     { env: { PODREACH_GRAPHQL_MAX_DEPTH: '101' }, message: 'from 1 to 100' },
     { env: { PODREACH_GRAPHQL_MAX_ALIASES: '-1' }, message: 'PODREACH_GRAPHQL_MAX_ALIASES' },
@@ -68,7 +68,7 @@ describe('loadConfig', () => {
           PORT: 'x',
           DATABASE_URL: 'mysql://root:hunter2@db/x',
           PODREACH_GRAPHQL_MAX_DEPTH: 'deep',
-          PODREACH_ANALYSIS_CACHE_ENTRIES: '1.5',
+          PODREACH_ANALYSIS_CACHE_MB: '1.5',
         });
         return '';
       } catch (error) {
@@ -78,7 +78,7 @@ describe('loadConfig', () => {
     expect(message).toContain('PORT');
     expect(message).toContain('DATABASE_URL');
     expect(message).toContain('PODREACH_GRAPHQL_MAX_DEPTH');
-    expect(message).toContain('PODREACH_ANALYSIS_CACHE_ENTRIES');
+    expect(message).toContain('PODREACH_ANALYSIS_CACHE_MB');
     expect(message).not.toContain('hunter2');
   });
 });

@@ -63,8 +63,8 @@ export interface AppConfig {
   insertBatchRows: number;
   /** Longest an upload's transaction may take before it is rolled back. */
   ingestTimeoutMs: number;
-  /** Snapshot analyses kept in memory, least recently used evicted first. */
-  analysisCacheEntries: number;
+  /** Bytes of snapshot analyses each analysis worker keeps in memory, least recently used evicted first. */
+  analysisCacheBytes: number;
   /** Worker threads that compile and analyse snapshots. */
   analysisWorkers: number;
   /** Analysis tasks held at once, running or waiting; past it requests get 503 with Retry-After. */
@@ -123,7 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     defaultKeepNewest: read(() => readInteger(env, 'PODREACH_RETENTION_KEEP_NEWEST', 0, 0), 0),
     insertBatchRows: read(() => readInteger(env, 'PODREACH_INSERT_BATCH_ROWS', 5000, 1, 100_000), 0),
     ingestTimeoutMs: read(() => readInteger(env, 'PODREACH_INGEST_TIMEOUT_MS', 600_000, 1000), 0),
-    analysisCacheEntries: read(() => readInteger(env, 'PODREACH_ANALYSIS_CACHE_ENTRIES', 8, 1, 10_000), 0),
+    analysisCacheBytes:
+      read(() => readInteger(env, 'PODREACH_ANALYSIS_CACHE_MB', 1024, 64, 1_048_576), 0) * MiB,
     analysisWorkers: read(
       () => readInteger(env, 'PODREACH_ANALYSIS_WORKERS', Math.max(1, availableParallelism() - 1), 1, 256),
       0,

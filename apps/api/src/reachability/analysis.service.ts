@@ -146,7 +146,8 @@ export class AnalysisService {
   /**
    * Connections `start` to `start + size` of the snapshot's connectivity, with the answer's meta. The answer is
    * computed once per options and kept by the worker and in the database, where a restart or another replica
-   * finds it without compiling the snapshot.
+   * finds it without compiling the snapshot; that of a huge snapshot (tens of millions of pairs) is never kept,
+   * and each page reads its pairs again as they are computed.
    */
   async connectivitySlice(
     snapshotId: string,
