@@ -121,7 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     },
     bodyLimitBytes: read(() => readInteger(env, 'PODREACH_MAX_BODY_BYTES', 1 * MiB, 1), 0),
     defaultKeepNewest: read(() => readInteger(env, 'PODREACH_RETENTION_KEEP_NEWEST', 0, 0), 0),
-    insertBatchRows: read(() => readInteger(env, 'PODREACH_INSERT_BATCH_ROWS', 5000, 1, 100_000), 0),
+    insertBatchRows: read(() => readInteger(env, 'PODREACH_INSERT_BATCH_ROWS', 1000, 1, 100_000), 0),
     ingestTimeoutMs: read(() => readInteger(env, 'PODREACH_INGEST_TIMEOUT_MS', 600_000, 1000), 0),
     analysisCacheBytes:
       read(() => readInteger(env, 'PODREACH_ANALYSIS_CACHE_MB', 1024, 64, 1_048_576), 0) * MiB,

@@ -1,9 +1,15 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type pg from 'pg';
+import { jsonArrayBytes, jsonArrayText } from './json-array-param';
 
 /** One statement after another inside a transaction, with `$1`-style parameters. */
 export interface SqlTransaction {
   query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * A JSON array of `texts` (each one a JSON text) as a parameter cast to `json` (not `jsonb`), in the form
+   * the driver passes on at least cost: a bulk insert's parameter can be megabytes.
+   */
+  jsonArray(texts: readonly string[]): unknown;
 }
 
 /**
@@ -21,7 +27,7 @@ export type TransactionRunner = <T>(
  * is committed, after `timeoutMs`, and PostgreSQL cancels any one statement that runs that long.
  */
 async function withDeadline<T>(
-  query: SqlTransaction['query'],
+  { query, jsonArray }: SqlTransaction,
   work: (tx: SqlTransaction) => Promise<T>,
   timeoutMs: number,
 ): Promise<T> {
@@ -36,6 +42,7 @@ async function withDeadline<T>(
       checkDeadline();
       return query<R>(sql, params);
     },
+    jsonArray,
   });
   checkDeadline();
   return result;
@@ -50,7 +57,7 @@ export function postgresTransactions(pool: pg.Pool): TransactionRunner {
       await client.query('BEGIN');
       const query = async <R extends object>(sql: string, params?: readonly unknown[]) =>
         (await client.query(sql, params as unknown[] | undefined)).rows as R[];
-      const result = await withDeadline(query, work, timeoutMs);
+      const result = await withDeadline({ query, jsonArray: jsonArrayBytes }, work, timeoutMs);
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -69,6 +76,6 @@ export function pgliteTransactions(db: PGlite): TransactionRunner {
     db.transaction((tx: Transaction) => {
       const query = async <R extends object>(sql: string, params?: readonly unknown[]) =>
         (await tx.query<R>(sql, params as unknown[] | undefined)).rows;
-      return withDeadline(query, work, timeoutMs);
+      return withDeadline({ query, jsonArray: jsonArrayText }, work, timeoutMs);
     });
 }

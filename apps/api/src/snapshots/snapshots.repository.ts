@@ -8,12 +8,15 @@ import type { SqlTransaction } from '../database/sql-transaction';
 import type { NewSnapshot } from './new-snapshot';
 import {
   PRUNE_CLUSTER,
+  completeSnapshot,
   findIdempotencyKey,
   findSnapshot,
   insertIdempotencyKey,
   insertObjects,
+  insertPendingSnapshot,
   insertSnapshot,
 } from './snapshot-sql';
+import { SnapshotStage } from './snapshot-stage';
 
 export type SnapshotRecord = Snapshot;
 
@@ -71,16 +74,66 @@ export class SnapshotsRepository {
         const replay = options.idempotencyKey && (await this.findByKey(tx, options.idempotencyKey, snapshot));
         if (replay) return { snapshot: replay, duplicate: true };
         const existing = await findSnapshot(tx, snapshot);
-        const stored = existing ?? (await this.insert(tx, snapshot));
-        if (options.idempotencyKey)
-          await insertIdempotencyKey(tx, options.idempotencyKey, snapshot, stored.id);
-        if (!existing && options.keepNewest > 0) {
-          await tx.query(PRUNE_CLUSTER, [snapshot.cluster, options.keepNewest - 1]);
+        if (existing) {
+          if (options.idempotencyKey)
+            await insertIdempotencyKey(tx, options.idempotencyKey, snapshot, existing.id);
+          return { snapshot: existing, duplicate: true };
         }
-        return { snapshot: stored, duplicate: existing !== undefined };
+        const stored = await this.insert(tx, snapshot);
+        await this.afterInsert(tx, snapshot, options);
+        return { snapshot: stored, duplicate: false };
       },
       { timeoutMs: this.config.ingestTimeoutMs },
     );
+  }
+
+  /**
+   * Begins storing a snapshot whose objects are still being decoded: they go into its transaction as they
+   * are added to the stage, and `saveStaged` ends it. On PostgreSQL, its own process, the database writes
+   * while this one decodes.
+   */
+  stage(snapshot: Pick<NewSnapshot, 'id' | 'cluster' | 'label'>): SnapshotStage {
+    return new SnapshotStage({
+      transaction: this.database.transaction,
+      timeoutMs: this.config.ingestTimeoutMs,
+      // The embedded database runs in this thread, one transaction at a time: held open while decoding,
+      // it would gain nothing and hold up every other request for as long as the upload lasts.
+      streaming: this.database.kind === 'postgres',
+      begin: (tx) => insertPendingSnapshot(tx, snapshot),
+      insert: (tx, objectsJson) => this.insertObjectBatches(tx, snapshot.id, objectsJson),
+    });
+  }
+
+  /**
+   * Ends a stage of `snapshot`, whose objects (all of `snapshot.objectsJson`) were added to it: commits it
+   * as `save` would have stored it, or, when the same content or Idempotency-Key is already stored or
+   * being stored, rolls it back and returns what `save` finds.
+   */
+  async saveStaged(stage: SnapshotStage, snapshot: NewSnapshot, options: SaveOptions): Promise<SaveOutcome> {
+    if (stage.rows !== snapshot.objectsJson.length) {
+      await stage.abandon();
+      throw new Error(`${stage.rows} objects were staged for a snapshot of ${snapshot.objectsJson.length}`);
+    }
+    try {
+      const stored = await stage.end(async (tx) => {
+        if (options.idempotencyKey && (await this.findByKey(tx, options.idempotencyKey, snapshot))) return;
+        if (await findSnapshot(tx, snapshot)) return;
+        const completed = await completeSnapshot(tx, snapshot);
+        await this.afterInsert(tx, snapshot, options);
+        return completed;
+      });
+      if (stored) return { snapshot: stored, duplicate: false };
+    } catch (error) {
+      // The same content committed by a concurrent upload first: the unique index made this one wait for it.
+      if (!isUniqueViolation(error)) throw error;
+    }
+    return this.save(snapshot, options);
+  }
+
+  /** What follows a new snapshot in its transaction: its Idempotency-Key, then the cluster's retention. */
+  private async afterInsert(tx: SqlTransaction, snapshot: NewSnapshot, options: SaveOptions): Promise<void> {
+    if (options.idempotencyKey) await insertIdempotencyKey(tx, options.idempotencyKey, snapshot, snapshot.id);
+    if (options.keepNewest > 0) await tx.query(PRUNE_CLUSTER, [snapshot.cluster, options.keepNewest - 1]);
   }
 
   /** The snapshot an Idempotency-Key already produced; CONFLICT when the key was used for other content. */
@@ -103,14 +156,19 @@ export class SnapshotsRepository {
     return prior.snapshot;
   }
 
-  /** The snapshot's row first, then its objects in batches of `insertBatchRows`. */
+  /** The snapshot's row first, then its objects. */
   private async insert(tx: SqlTransaction, snapshot: NewSnapshot): Promise<SnapshotRecord> {
     const record = await insertSnapshot(tx, snapshot);
-    const batch = this.config.insertBatchRows;
-    for (let start = 0; start < snapshot.objectsJson.length; start += batch) {
-      await this.insertObjectBatch(tx, record.id, snapshot.objectsJson.slice(start, start + batch));
-    }
+    await this.insertObjectBatches(tx, record.id, snapshot.objectsJson);
     return record;
+  }
+
+  /** Objects of one snapshot in batches of `insertBatchRows`. */
+  private async insertObjectBatches(tx: SqlTransaction, snapshotId: string, objectsJson: readonly string[]) {
+    const batch = this.config.insertBatchRows;
+    for (let start = 0; start < objectsJson.length; start += batch) {
+      await this.insertObjectBatch(tx, snapshotId, objectsJson.slice(start, start + batch));
+    }
   }
 
   /** One bulk INSERT of up to `insertBatchRows` objects, each given as its JSON text. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { EngineError, SnapshotBuilder, type SnapshotContent } from '@podreach/policy-engine';
 import { PrincipalContext } from '../auth/principal-context';
@@ -9,12 +10,14 @@ import { MetricsService } from '../metrics/metrics.service';
 import type { NewSnapshot } from './new-snapshot';
 import { decodeCursor, encodeCursor } from './snapshot-cursor';
 import { isSnapshotId } from './snapshot-input';
+import type { SnapshotStage } from './snapshot-stage';
 import {
   SnapshotsRepository,
   type ClusterStats,
   type SaveOutcome,
   type SnapshotRecord,
 } from './snapshots.repository';
+import { stagingSink } from './staging-sink';
 import { decodeUpload } from './upload/decode-upload';
 
 export interface Upload {
@@ -67,8 +70,9 @@ export class SnapshotsService {
 
   /**
    * Decodes an upload as a stream, lets the engine parse, normalize and validate every object, and
-   * stores the result in one transaction. Throws the engine's PARSE_ERROR, VALIDATION_FAILED or
-   * LIMIT_EXCEEDED untouched; nothing is stored unless everything succeeds.
+   * stores the result in one transaction, which takes the objects while the rest is still decoded. Throws
+   * the engine's PARSE_ERROR, VALIDATION_FAILED or LIMIT_EXCEEDED untouched; nothing is stored (all is
+   * rolled back) unless everything succeeds.
    */
   async ingest(upload: Upload): Promise<SaveOutcome> {
     // The caller named the cluster, so refusing says nothing it does not know.
@@ -80,10 +84,12 @@ export class SnapshotsService {
     const started = process.hrtime.bigint();
     const wire = byteCounter();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    const id = randomUUID();
+    const stage = this.repository.stage({ id, cluster: upload.cluster, label: upload.label });
     try {
-      const content = await this.decode(upload, wire);
+      const content = await this.decode(upload, wire, stage);
       const keepNewest = (await this.repository.retention(upload.cluster)) ?? this.config.defaultKeepNewest;
-      const outcome = await this.repository.save(this.toNewSnapshot(upload, content), {
+      const outcome = await this.repository.saveStaged(stage, this.toNewSnapshot(id, upload, content), {
         idempotencyKey: upload.idempotencyKey,
         keepNewest,
       });
@@ -91,13 +97,15 @@ export class SnapshotsService {
       this.metrics.observeIngest(outcome.duplicate ? 'duplicate' : 'created', wire.bytes, seconds(), stored);
       return outcome;
     } catch (error) {
+      await stage.abandon();
       const code = error instanceof EngineError || error instanceof ApiError ? error.code : 'INTERNAL';
       this.metrics.observeIngest(code, wire.bytes, seconds());
       throw error;
     }
   }
 
-  private async decode(upload: Upload, wire: Transform): Promise<SnapshotContent> {
+  /** The upload's content; its objects are added to `stage` as they come. */
+  private async decode(upload: Upload, wire: Transform, stage: SnapshotStage): Promise<SnapshotContent> {
     const { limits } = this.config;
     const builder = new SnapshotBuilder({
       maxWorkloadsAndPods: limits.maxWorkloadsAndPods,
@@ -111,19 +119,24 @@ export class SnapshotsService {
         upload.contentType,
         upload.contentEncoding,
         { wireBytes: limits.wireBytes, jsonBytes: limits.jsonBytes, yamlBytes: limits.yamlBytes },
-        builder,
+        stagingSink(builder, stage, this.config.insertBatchRows),
       );
     } finally {
       // Stop feeding a body the decoder gave up on (a limit, a parse error).
       upload.body.unpipe(wire);
       wire.destroy();
     }
+    // The last objects go first, to be written while `finish` sorts and hashes (a turn of the event loop lets
+    // the stage send them before `finish` holds the thread). If a problem was found, the builder hands out
+    // none, and `finish` throws.
+    stage.add(builder.takeAdded());
+    await yieldToEventLoop();
     return builder.finish();
   }
 
-  private toNewSnapshot(upload: Upload, content: SnapshotContent): NewSnapshot {
+  private toNewSnapshot(id: string, upload: Upload, content: SnapshotContent): NewSnapshot {
     return {
-      id: randomUUID(),
+      id,
       cluster: upload.cluster,
       label: upload.label,
       contentHash: content.contentHash,

@@ -378,3 +378,52 @@ describe('count limits', () => {
     expect(builder.finish().counts).toEqual({ Namespace: 1, Pod: 1 });
   });
 });
+
+describe('objects taken while the upload is still arriving', () => {
+  const pod = (i: number, namespace = 'shop') => ({ ...webPod, metadata: { name: `web-${i}`, namespace } });
+
+  it('hands out each added object once, in batches of at least the size asked for', () => {
+    const builder = new SnapshotBuilder();
+    builder.addObject(pod(3), 'a');
+    builder.addObject({ kind: 'ConfigMap', metadata: { name: 'skipped' } }, 'b');
+    expect(builder.takeAdded(2)).toEqual([]);
+    builder.addObject(pod(1), 'c');
+    const first = builder.takeAdded(2);
+    expect(first).toHaveLength(2);
+    expect(builder.takeAdded()).toEqual([]);
+    builder.addDocument([pod(2), denyAll], 'd');
+    const rest = builder.takeAdded();
+    expect(rest).toHaveLength(2);
+
+    const content = builder.finish();
+    // The same texts as finish returns, so that what is stored is what the hash covers.
+    expect([...first, ...rest].sort()).toEqual([...content.objectsJson].sort());
+    expect(content.objectsJson.map((text) => JSON.parse(text).name)).toEqual([
+      'deny-all',
+      'web-1',
+      'web-2',
+      'web-3',
+    ]);
+  });
+
+  it('finishes with the same content, order and hash as a builder whose objects were never taken', () => {
+    const objects = [pod(2, 'b'), denyAll, pod(1, 'a'), { kind: 'Namespace', metadata: { name: 'a' } }];
+    const taking = new SnapshotBuilder();
+    const plain = new SnapshotBuilder();
+    objects.forEach((object, i) => {
+      taking.addObject(object, `items[${i}]`);
+      taking.takeAdded();
+      plain.addObject(object, `items[${i}]`);
+    });
+    expect(taking.finish()).toEqual(plain.finish());
+  });
+
+  it('hands out nothing more once a problem was found, duplicates included', () => {
+    const builder = new SnapshotBuilder();
+    builder.addObject(pod(1), 'a');
+    builder.addObject(pod(1), 'b');
+    builder.addObject(pod(2), 'c');
+    expect(builder.takeAdded()).toEqual([]);
+    expect(() => builder.finish()).toThrow(ValidationError);
+  });
+});

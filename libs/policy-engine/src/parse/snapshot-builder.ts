@@ -40,7 +40,9 @@ function isList(raw: unknown): raw is JsonObject {
  */
 export class SnapshotBuilder {
   private readonly limits: LimitCounter;
-  private readonly objects = new Map<string, { object: K8sObject; document: string }>();
+  private readonly objects = new Map<string, { object: K8sObject; document: string; json: string }>();
+  /** Canonical JSON of the objects added since the last `takeAdded`. */
+  private added: string[] = [];
   private readonly problems: ValidationProblem[] = [];
   private readonly warnings: Warning[] = [];
   private readonly skipped = new SkippedKinds();
@@ -138,7 +140,22 @@ export class SnapshotBuilder {
       this.problem({ ...where, path: 'metadata.name' }, `duplicate ${key}: also in ${earlier.document}`);
       return;
     }
-    this.objects.set(key, { object, document });
+    const json = canonicalJson(object);
+    this.objects.set(key, { object, document, json });
+    this.added.push(json);
+  }
+
+  /**
+   * The canonical JSON of the objects added since the last call, once there are at least `atLeast` of
+   * them (none otherwise), for a caller that stores objects while the rest of the upload still arrives.
+   * None either once a problem was found: `finish` will throw, so nothing more is worth storing. The
+   * texts are those `finish` returns (there in canonical order), so what was stored is what was hashed.
+   */
+  takeAdded(atLeast = 1): string[] {
+    if (this.problems.length > 0 || this.added.length === 0 || this.added.length < atLeast) return [];
+    const taken = this.added;
+    this.added = [];
+    return taken;
   }
 
   private problem(where: Omit<ValidationProblem, 'message'> & { name?: string }, message: string): void {
@@ -157,9 +174,11 @@ export class SnapshotBuilder {
   /** Throws `ValidationError` with every problem found (duplicates included), or returns the content. */
   finish(): SnapshotContent {
     if (this.problems.length > 0) throw new ValidationError(this.reportedProblems());
-    const objects = inCanonicalOrder([...this.objects.values()].map((entry) => entry.object));
-    // Written once: the hash covers these texts, and the service stores them.
-    const objectsJson = objects.map((object) => canonicalJson(object));
+    const entries = [...this.objects.values()];
+    const objects = inCanonicalOrder(entries.map((entry) => entry.object));
+    // Written once, as each object was added: the hash covers these texts, and the service stores them.
+    const jsonOf = new Map(entries.map((entry) => [entry.object, entry.json]));
+    const objectsJson = objects.map((object) => jsonOf.get(object)!);
     const counts: Record<string, number> = {};
     for (const object of objects) counts[object.kind] = (counts[object.kind] ?? 0) + 1;
     const { warnings, ...skipped } = this.skipped.summary();
