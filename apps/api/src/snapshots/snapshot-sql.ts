@@ -98,12 +98,9 @@ export async function findSnapshot(
   return row && snapshotOf(row);
 }
 
-/** Inserts the snapshot's own row (not its objects) and returns it as stored. */
-export async function insertSnapshot(tx: SqlTransaction, snapshot: NewSnapshot): Promise<Snapshot> {
-  const [row] = await tx.query<SnapshotRow>(INSERT_SNAPSHOT, [
-    snapshot.id,
-    snapshot.cluster,
-    snapshot.label,
+/** The content hash and summary of a snapshot, as the parameters that follow its identity in both statements. */
+function summaryParams(snapshot: NewSnapshot): unknown[] {
+  return [
     snapshot.contentHash,
     JSON.stringify(snapshot.counts),
     JSON.stringify(snapshot.warnings),
@@ -112,6 +109,16 @@ export async function insertSnapshot(tx: SqlTransaction, snapshot: NewSnapshot):
     snapshot.complete,
     JSON.stringify(snapshot.incompleteReasons),
     snapshot.objectsJson.length,
+  ];
+}
+
+/** Inserts the snapshot's own row (not its objects) and returns it as stored. */
+export async function insertSnapshot(tx: SqlTransaction, snapshot: NewSnapshot): Promise<Snapshot> {
+  const [row] = await tx.query<SnapshotRow>(INSERT_SNAPSHOT, [
+    snapshot.id,
+    snapshot.cluster,
+    snapshot.label,
+    ...summaryParams(snapshot),
   ]);
   return snapshotOf(row);
 }
@@ -126,17 +133,7 @@ export async function insertPendingSnapshot(
 
 /** Gives the row of `insertPendingSnapshot` the snapshot's content hash and summary; returns it as stored. */
 export async function completeSnapshot(tx: SqlTransaction, snapshot: NewSnapshot): Promise<Snapshot> {
-  const [row] = await tx.query<SnapshotRow>(COMPLETE_SNAPSHOT, [
-    snapshot.id,
-    snapshot.contentHash,
-    JSON.stringify(snapshot.counts),
-    JSON.stringify(snapshot.warnings),
-    JSON.stringify(snapshot.skipped),
-    JSON.stringify(snapshot.foreignPolicyKinds),
-    snapshot.complete,
-    JSON.stringify(snapshot.incompleteReasons),
-    snapshot.objectsJson.length,
-  ]);
+  const [row] = await tx.query<SnapshotRow>(COMPLETE_SNAPSHOT, [snapshot.id, ...summaryParams(snapshot)]);
   return snapshotOf(row);
 }
 
