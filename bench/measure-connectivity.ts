@@ -12,7 +12,11 @@ export function measureConnectivity(
   report: Reporter,
 ): { ms: number; cpuMs: number } {
   const listing = analysis.connectivityListing({ granularity: 'workload' });
-  const { result: counts, ms, cpuMs } = timed(() => {
+  const {
+    result: counts,
+    ms,
+    cpuMs,
+  } = timed(() => {
     let pairs = 0;
     let ranges = 0;
     for (const c of listing.connections) {

@@ -113,7 +113,10 @@ describe('rules outside the 9x9 matrix', () => {
 
     it('a node that also lists its host and DNS names is still matched by its IP address', () => {
       const named = node('n1', ['192.168.0.1']);
-      named.addresses.push({ type: 'Hostname', address: 'n1' }, { type: 'InternalDNS', address: 'n1.internal' });
+      named.addresses.push(
+        { type: 'Hostname', address: 'n1' },
+        { type: 'InternalDNS', address: 'n1.internal' },
+      );
       const allows = evaluator.load([...base.filter((o) => o.name !== 'n1'), named, denyAll]);
       expect(allows('192.168.0.1', web, 'TCP', 10250, options)).toBe(true);
       expect(allows(agent, web, 'TCP', 10250, options)).toBe(false);
