@@ -40,17 +40,10 @@ export class ClassMatrix {
   }
 
   /**
-   * What `src` may open to each class: the source's egress and each destination's ingress both allow it.
-   * Each ingress row is asked once, so asking for many destinations costs no walks.
-   */
-  from(src: number): SourceRow {
-    return this.fromEach([src]).get(src)!;
-  }
-
-  /**
-   * `from` for several sources at once, by source. Each ingress row is asked about all of them in turn: a row's
-   * sets are then read from the cache rather than memory, which makes a pass over every source several times
-   * faster. Callers going through all sources take them in blocks of some dozens.
+   * What each of `sources` may open to each class (the source's egress and each destination's ingress both
+   * allow it), by source. Each ingress row is asked about all of them in turn: a row's sets are then read from
+   * the cache rather than memory, which makes a pass over every source several times faster than one source at
+   * a time. Callers going through all sources take them in blocks of some dozens.
    */
   fromEach(sources: Iterable<number>): Map<number, SourceRow> {
     const { egress: out, ingress: into } = this.directions;
@@ -68,7 +61,7 @@ export class ClassMatrix {
   }
 
   /**
-   * What `subject`'s policies allow in `direction` with class `peer`, and why: the walk behind `from`, equal to
+   * What `subject`'s policies allow in `direction` with class `peer`, and why: the walk behind `fromEach`, equal to
    * `PairEvaluator.direction` for that class pair.
    */
   result(direction: Direction, subject: number, peer: number): DirectionResult {
